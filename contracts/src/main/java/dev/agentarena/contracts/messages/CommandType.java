@@ -1,0 +1,7 @@
+package dev.agentarena.contracts.messages;
+
+/** What a {@link PersistenceCommand} asks the persistence service to do. */
+public enum CommandType {
+    SAVE_CONFIG,
+    DELETE_CONFIG
+}
