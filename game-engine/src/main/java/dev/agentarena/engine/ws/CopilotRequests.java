@@ -1,0 +1,46 @@
+package dev.agentarena.engine.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.contracts.messages.LlmRequest;
+import dev.agentarena.contracts.messages.LlmStage;
+import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.engine.messaging.CopilotClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** llm_query: forwards the question to the copilot and streams its progress and answer to the asker only. */
+@ApplicationScoped
+public class CopilotRequests {
+
+    static final int MAX_QUERY_LENGTH = 4000;
+
+    private final CopilotClient copilot;
+
+    public CopilotRequests(CopilotClient copilot) {
+        this.copilot = copilot;
+    }
+
+    void query(ClientSession session, ClientRequest request) {
+        String query = request.field("query", String.class, true);
+        if (query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
+            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE,
+                    "query must be 1 to " + MAX_QUERY_LENGTH + " characters", List.of());
+        }
+        JsonNode context = request.field("context", JsonNode.class, false);
+        String conversationId = request.field("conversationId", String.class, false);
+        LlmRequest llmRequest = new LlmRequest(MessageSchema.CURRENT, UUID.randomUUID().toString(), session.user().id(),
+                session.worldId(), query, context, conversationId, Instant.now());
+        copilot.ask(llmRequest, event -> {
+            if (event.stage() == LlmStage.DONE) {
+                session.send(new ServerMessages.LlmResponse(request.requestId(), event.text(), event.provider(), event.offline()));
+            } else if (event.stage() == LlmStage.FAILED) {
+                session.send(new ServerMessages.Error(request.requestId(), ErrorCode.LLM_FAILED, event.text(), List.of()));
+            } else {
+                session.send(new ServerMessages.LlmProgress(request.requestId(), event.stage().name().toLowerCase(), event.text()));
+            }
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package dev.agentarena.engine.ws;
+
+/** Stable codes of the {@code error} message; clients switch on these, never on the text. */
+public enum ErrorCode {
+    /** The frame is not valid JSON. */
+    BAD_JSON,
+    /** The frame is JSON but not a message object with a string {@code type}. */
+    BAD_MESSAGE,
+    /** {@code type} names no message of this protocol version. */
+    UNKNOWN_TYPE,
+    /** The frame is larger than the configured maximum. */
+    FRAME_TOO_LARGE,
+    /** The client sends faster than its rate limit. */
+    RATE_LIMITED,
+    /** Binary frames are not accepted from clients. */
+    UNSUPPORTED_FRAME,
+    /** A config failed validation; {@code errors} lists the fields. */
+    INVALID_CONFIG,
+    /** A config, world or other entity does not exist. */
+    NOT_FOUND,
+    /** The user may not do this (e.g. change the default config or another user's). */
+    FORBIDDEN,
+    /** Someone else changed the entity since the client read it (stale {@code version}). */
+    CONFLICT,
+    /** A service behind the engine did not answer in time. */
+    TIMEOUT,
+    /** A service behind the engine failed. */
+    UPSTREAM_ERROR,
+    /** The world refused a command (e.g. its command queue is full). */
+    WORLD_REJECTED,
+    /** The copilot failed to answer. */
+    LLM_FAILED
+}

@@ -1,0 +1,82 @@
+package dev.agentarena.engine.ws;
+
+import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.messages.ConfigRecord;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every JSON message the server sends (protocol v1; see docs/protocol.md). Each has {@code type} first. */
+public final class ServerMessages {
+
+    public static final int PROTOCOL_VERSION = 1;
+
+    private ServerMessages() {
+    }
+
+    public record UserInfo(String id, String username, boolean isDefault, Map<String, Object> settings) {
+    }
+
+    public record Welcome(String type, int protocolVersion, String connectionId, UserInfo user, Object world) {
+        public Welcome(String connectionId, UserInfo user, Object world) {
+            this("welcome", PROTOCOL_VERSION, connectionId, user, world);
+        }
+    }
+
+    public record Error(String type, String requestId, ErrorCode code, String message, List<FieldError> errors) {
+        public Error(String requestId, ErrorCode code, String message, List<FieldError> errors) {
+            this("error", requestId, code, message, errors);
+        }
+    }
+
+    public record ConfigSaved(String type, String requestId, ConfigRecord config) {
+        public ConfigSaved(String requestId, ConfigRecord config) {
+            this("config_saved", requestId, config);
+        }
+    }
+
+    public record ConfigDeleted(String type, String requestId, String configId) {
+        public ConfigDeleted(String requestId, String configId) {
+            this("config_deleted", requestId, configId);
+        }
+    }
+
+    public record ConfigList(String type, String requestId, List<ConfigRecord> configs) {
+        public ConfigList(String requestId, List<ConfigRecord> configs) {
+            this("config_list", requestId, configs);
+        }
+    }
+
+    /** Broadcast to a world's other viewers when a config was saved or deleted. */
+    public record ConfigListChanged(String type, String configId, String change) {
+        public ConfigListChanged(String configId, String change) {
+            this("config_list_changed", configId, change);
+        }
+    }
+
+    public record LlmProgress(String type, String requestId, String stage, String text) {
+        public LlmProgress(String requestId, String stage, String text) {
+            this("llm_progress", requestId, stage, text);
+        }
+    }
+
+    public record LlmResponse(String type, String requestId, String text, String provider, boolean offline) {
+        public LlmResponse(String requestId, String text, String provider, boolean offline) {
+            this("llm_response", requestId, text, provider, offline);
+        }
+    }
+
+    /** A world command was accepted into the world's queue. */
+    public record CommandAccepted(String type, String requestId, String command) {
+        public CommandAccepted(String requestId, String command) {
+            this("command_accepted", requestId, command);
+        }
+    }
+
+    /** The world's state at the broadcast rate. */
+    public record State(String type, Object world) {
+        public State(Object world) {
+            this("state", world);
+        }
+    }
+}

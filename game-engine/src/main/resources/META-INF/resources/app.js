@@ -1,0 +1,178 @@
+// Agent Arena web client: renders the world's state and speaks protocol v1 (docs/protocol.md).
+// Everything received is shown with textContent, never as HTML: LLM and player text is data.
+'use strict';
+
+const TEAM_COLORS = ['#ef4444', '#3b82f6', '#22c55e', '#eab308', '#a855f7', '#f97316', '#14b8a6', '#ec4899'];
+const worldId = new URLSearchParams(location.search).get('world') || 'default';
+const $ = (id) => document.getElementById(id);
+const canvas = $('canvas');
+const ctx = canvas.getContext('2d');
+
+let socket;
+let latest = null;
+let nextRequest = 1;
+let configs = [];
+let retryMs = 500;
+
+function connect() {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  socket = new WebSocket(`${scheme}://${location.host}/ws/worlds/${encodeURIComponent(worldId)}`);
+  socket.onopen = () => { retryMs = 500; setStatus(true); send('list_configs'); };
+  socket.onclose = () => { setStatus(false); setTimeout(connect, retryMs); retryMs = Math.min(retryMs * 2, 10000); };
+  socket.onmessage = (event) => {
+    if (typeof event.data !== 'string') return;
+    let message;
+    try { message = JSON.parse(event.data); } catch { log('unreadable frame from server', true); return; }
+    handle(message);
+  };
+}
+
+function send(type, body = {}) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) { log('not connected', true); return null; }
+  const requestId = `r${nextRequest++}`;
+  socket.send(JSON.stringify({ type, requestId, ...body }));
+  return requestId;
+}
+
+function handle(message) {
+  switch (message.type) {
+    case 'welcome':
+      $('user').textContent = `${message.user.username} · world ${worldId} · protocol v${message.protocolVersion}`;
+      break;
+    case 'state': latest = message.world; break;
+    case 'config_list': configs = message.configs; renderConfigs(); break;
+    case 'config_saved': log(`config "${message.config.name}" saved (v${message.config.version})`); send('list_configs'); break;
+    case 'config_deleted': log('config deleted'); send('list_configs'); break;
+    case 'config_list_changed': send('list_configs'); break;
+    case 'llm_progress': chatLine('q', `… ${message.stage}`); break;
+    case 'llm_response': chatAnswer(message.text, message.offline); break;
+    case 'command_accepted': break;
+    case 'error': log(`${message.code}: ${message.message}${formatErrors(message.errors)}`, true); break;
+    default: log(`unhandled message ${message.type}`);
+  }
+}
+
+function formatErrors(errors) {
+  return errors && errors.length ? ' — ' + errors.map((e) => `${e.path} ${e.message}`).join('; ') : '';
+}
+
+function setStatus(online) {
+  const status = $('status');
+  status.textContent = online ? 'connected' : 'disconnected';
+  status.className = `status ${online ? 'online' : 'offline'}`;
+}
+
+function log(text, isError = false) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  if (isError) item.className = 'error';
+  const list = $('log');
+  list.prepend(item);
+  while (list.children.length > 50) list.lastChild.remove();
+}
+
+function chatLine(cls, text) {
+  const line = document.createElement('div');
+  line.className = cls;
+  line.textContent = text;
+  $('chat').append(line);
+  $('chat').scrollTop = $('chat').scrollHeight;
+}
+
+function chatAnswer(text, offline) {
+  const answer = document.createElement('p');
+  answer.className = offline ? 'a offline' : 'a';
+  answer.textContent = text;
+  $('chat').append(answer);
+  $('chat').scrollTop = $('chat').scrollHeight;
+}
+
+function renderConfigs() {
+  const list = $('configs');
+  list.replaceChildren();
+  for (const config of configs) {
+    const item = document.createElement('li');
+    const label = document.createElement('span');
+    label.textContent = `${config.name}${config.isDefault ? ' (default)' : ''} v${config.version} `;
+    const apply = document.createElement('button');
+    apply.textContent = 'apply';
+    apply.onclick = () => send('apply_config', { configId: config.id });
+    const edit = document.createElement('button');
+    edit.textContent = 'edit';
+    edit.onclick = () => {
+      $('config-name').value = config.isDefault ? `${config.name} copy` : config.name;
+      $('config-settings').value = JSON.stringify(config.settings, null, 2);
+      $('config-form').dataset.id = config.isDefault ? '' : config.id;
+      $('config-form').dataset.version = config.isDefault ? '' : config.version;
+    };
+    item.append(label, apply, edit);
+    list.append(item);
+  }
+}
+
+$('config-form').onsubmit = (event) => {
+  event.preventDefault();
+  let settings;
+  try { settings = JSON.parse($('config-settings').value || '{}'); } catch (e) { log(`settings are not JSON: ${e.message}`, true); return; }
+  const form = $('config-form');
+  const config = { name: $('config-name').value, settings };
+  if (form.dataset.id) { config.id = form.dataset.id; config.version = Number(form.dataset.version); }
+  send('save_config', { config });
+};
+
+$('chat-form').onsubmit = (event) => {
+  event.preventDefault();
+  const query = $('chat-input').value.trim();
+  if (!query) return;
+  chatLine('q', `you: ${query}`);
+  send('llm_query', { query, context: { panel: 'game', running: latest ? latest.running : null } });
+  $('chat-input').value = '';
+};
+
+$('toggle').onclick = () => send(latest && latest.running ? 'pause' : 'start');
+$('step').onclick = () => send('step');
+$('reset').onclick = () => send('reset');
+$('add-red').onclick = () => send('add_agent', { team: 0 });
+$('add-blue').onclick = () => send('add_agent', { team: 1 });
+
+function draw() {
+  requestAnimationFrame(draw);
+  if (!latest) return;
+  const world = latest;
+  if (canvas.width !== world.width || canvas.height !== world.height) { canvas.width = world.width; canvas.height = world.height; }
+  $('toggle').textContent = world.running ? 'Pause' : 'Start';
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if ($('show-grid').checked) drawGrid(world);
+  ctx.fillStyle = '#475569';
+  for (const wall of world.walls || []) ctx.fillRect(wall.x, wall.y, wall.width, wall.height);
+  for (const agent of world.agents || []) drawAgent(agent);
+  const teams = (world.teams || []).map((t) => `${t.name}: ${t.alive} alive, ${t.kills} kills`).join(' · ');
+  $('stats').textContent = `tick ${world.tick} · ${teams}`;
+}
+
+function drawGrid(world) {
+  ctx.strokeStyle = '#1e293b';
+  for (let x = 0; x < world.width; x += 50) { ctx.beginPath(); ctx.moveTo(x, 0); ctx.lineTo(x, world.height); ctx.stroke(); }
+  for (let y = 0; y < world.height; y += 50) { ctx.beginPath(); ctx.moveTo(0, y); ctx.lineTo(world.width, y); ctx.stroke(); }
+}
+
+function drawAgent(agent) {
+  if (!agent.alive) return;
+  const color = TEAM_COLORS[agent.team % TEAM_COLORS.length];
+  const r = agent.radius || 10;
+  if ($('show-zones').checked) {
+    ctx.strokeStyle = color + '33';
+    for (const zone of [150, 100, 30]) { ctx.beginPath(); ctx.arc(agent.x, agent.y, zone, 0, Math.PI * 2); ctx.stroke(); }
+  }
+  ctx.fillStyle = color;
+  ctx.beginPath(); ctx.arc(agent.x, agent.y, r, 0, Math.PI * 2); ctx.fill();
+  ctx.strokeStyle = '#f8fafc';
+  ctx.beginPath(); ctx.moveTo(agent.x, agent.y);
+  ctx.lineTo(agent.x + Math.cos(agent.heading) * r * 1.6, agent.y + Math.sin(agent.heading) * r * 1.6); ctx.stroke();
+  const ratio = Math.max(0, agent.health / agent.maxHealth);
+  ctx.fillStyle = '#334155'; ctx.fillRect(agent.x - r, agent.y - r - 6, 2 * r, 3);
+  ctx.fillStyle = ratio > 0.3 ? '#22c55e' : '#ef4444'; ctx.fillRect(agent.x - r, agent.y - r - 6, 2 * r * ratio, 3);
+}
+
+connect();
+requestAnimationFrame(draw);

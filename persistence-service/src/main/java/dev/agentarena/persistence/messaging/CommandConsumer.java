@@ -1,0 +1,137 @@
+package dev.agentarena.persistence.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.json.JsonReadException;
+import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.contracts.messages.PersistenceCommand;
+import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.persistence.entity.ProcessedCommand;
+import dev.agentarena.persistence.repository.ProcessedCommandRepository;
+import dev.agentarena.persistence.service.CommandOutcome;
+import dev.agentarena.persistence.service.ConfigCommandService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads persistence commands from Kafka, applies each once (a redelivered command gets its first answer
+ * again), publishes the change on the changelog and then the answer on the results topic.
+ * A malformed message is answered when it names a commandId, counted, and never blocks the partition.
+ */
+@ApplicationScoped
+public class CommandConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
+
+    private final ConfigCommandService configCommands;
+    private final ProcessedCommandRepository processed;
+    private final ChangelogPublisher changelog;
+    private final MutinyEmitter<Record<String, String>> results;
+    private final MeterRegistry registry;
+
+    public CommandConsumer(ConfigCommandService configCommands, ProcessedCommandRepository processed,
+                           ChangelogPublisher changelog,
+                           @Channel("persistence-results") MutinyEmitter<Record<String, String>> results,
+                           MeterRegistry registry) {
+        this.configCommands = configCommands;
+        this.processed = processed;
+        this.changelog = changelog;
+        this.results = results;
+        this.registry = registry;
+    }
+
+    @Incoming("persistence-commands")
+    public Uni<Void> onCommand(String message) {
+        PersistenceCommand command;
+        try {
+            command = Json.read(message, PersistenceCommand.class);
+            MessageSchema.requireSupported(command.schema(), "command");
+            if (command.commandId() == null || command.type() == null) {
+                throw new IllegalArgumentException("a command needs commandId and type");
+            }
+        } catch (JsonReadException | IllegalArgumentException e) {
+            return rejectMalformed(message, e.getMessage());
+        }
+        PersistenceCommand valid = command;
+        return processed.findById(valid.commandId()).flatMap(previous -> previous != null
+                ? replay(valid, previous)
+                : apply(valid));
+    }
+
+    private Uni<Void> apply(PersistenceCommand command) {
+        Uni<CommandOutcome> outcome = switch (command.type()) {
+            case SAVE_CONFIG -> configCommands.save(command);
+            case DELETE_CONFIG -> configCommands.delete(command);
+        };
+        return outcome
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf(failure, "command %s (%s) failed", command.commandId(), command.type());
+                    return CommandOutcome.unchanged(PersistenceResult.failed(command, ResultStatus.ERROR,
+                            "the command could not be applied: " + failure.getMessage(), List.of()));
+                })
+                .call(this::publishChange)
+                .call(done -> remember(command, done.result()))
+                .flatMap(done -> reply(done.result()));
+    }
+
+    private Uni<Void> publishChange(CommandOutcome outcome) {
+        if (outcome.changedConfig() != null) {
+            return changelog.configChanged(outcome.changedConfig());
+        }
+        if (outcome.deletedConfigId() != null) {
+            return changelog.configDeleted(outcome.deletedConfigId());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> remember(PersistenceCommand command, PersistenceResult result) {
+        ProcessedCommand record = new ProcessedCommand();
+        record.commandId = command.commandId();
+        record.result = Json.write(result);
+        record.processedAt = Instant.now();
+        return processed.persistOrUpdate(record).replaceWithVoid();
+    }
+
+    private Uni<Void> replay(PersistenceCommand command, ProcessedCommand previous) {
+        LOG.debugf("command %s was already applied; answering again", command.commandId());
+        return reply(Json.read(previous.result, PersistenceResult.class));
+    }
+
+    private Uni<Void> reply(PersistenceResult result) {
+        registry.counter("arena.persistence.commands", "type", result.type().name(), "outcome", result.status().name())
+                .increment();
+        return results.send(Record.of(result.commandId(), Json.write(result)));
+    }
+
+    private Uni<Void> rejectMalformed(String message, String reason) {
+        registry.counter("arena.persistence.commands", "type", "UNKNOWN", "outcome", "MALFORMED").increment();
+        String commandId = commandIdOf(message);
+        LOG.warnf("malformed persistence command %s rejected: %s", commandId == null ? "(no commandId)" : commandId, reason);
+        if (commandId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        PersistenceResult answer = new PersistenceResult(MessageSchema.CURRENT, commandId, null, ResultStatus.INVALID,
+                null, List.of(new FieldError("", "MALFORMED_COMMAND", reason)), "malformed command: " + reason);
+        return results.send(Record.of(commandId, Json.write(answer)));
+    }
+
+    private static String commandIdOf(String message) {
+        try {
+            JsonNode id = Json.tree(message).path("commandId");
+            return id.isTextual() ? id.asText() : null;
+        } catch (JsonReadException e) {
+            return null;
+        }
+    }
+}
