@@ -25,13 +25,14 @@ import java.util.Optional;
  * The client endpoint of one world. It only parses, checks limits and routes: nothing here touches the
  * simulation directly (world changes go through the world's command queue), and every failure becomes an
  * {@code error} to this client alone while the connection and the world go on.
+ * The connection arrives as a parameter: that is the connection itself, usable from any thread (the world's
+ * loop sends state on it), where an injected one would be a proxy bound to the connection's own context.
  */
 @WebSocket(path = "/ws/worlds/{worldId}")
 public class WorldSocket {
 
     private static final Logger LOG = Logger.getLogger(WorldSocket.class);
 
-    private final WebSocketConnection connection;
     private final SessionRegistry sessions;
     private final WorldManager worlds;
     private final WorldFeeds feeds;
@@ -41,9 +42,8 @@ public class WorldSocket {
     private final Counter droppedStates;
     private final MeterRegistry registry;
 
-    public WorldSocket(WebSocketConnection connection, SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
+    public WorldSocket(SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
                        UserView users, MessageRouter router, EngineConfig config, MeterRegistry registry) {
-        this.connection = connection;
         this.sessions = sessions;
         this.worlds = worlds;
         this.feeds = feeds;
@@ -56,7 +56,7 @@ public class WorldSocket {
 
     @OnOpen
     @NonBlocking
-    public void onOpen() {
+    public void onOpen(WebSocketConnection connection) {
         String worldId = connection.pathParam("worldId");
         Optional<WorldHandle> world = worlds.find(worldId);
         if (world.isEmpty()) {
@@ -77,7 +77,7 @@ public class WorldSocket {
 
     @OnTextMessage
     @NonBlocking
-    public void onText(String frame) {
+    public void onText(String frame, WebSocketConnection connection) {
         Optional<ClientSession> session = sessions.find(connection.id());
         if (session.isEmpty()) {
             return;
@@ -100,13 +100,13 @@ public class WorldSocket {
 
     @OnBinaryMessage
     @NonBlocking
-    public void onBinary(Buffer frame) {
+    public void onBinary(Buffer frame, WebSocketConnection connection) {
         sessions.find(connection.id()).ifPresent(client -> client.send(new ServerMessages.Error(null,
                 ErrorCode.UNSUPPORTED_FRAME, "clients send JSON text frames only", List.of())));
     }
 
     @OnClose
-    public void onClose() {
+    public void onClose(WebSocketConnection connection) {
         sessions.remove(connection.id()).ifPresent(feeds::leave);
         LOG.debugf("connection %s closed", connection.id());
     }

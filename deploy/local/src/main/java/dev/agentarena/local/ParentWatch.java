@@ -1,0 +1,38 @@
+package dev.agentarena.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * Runs inside every child JVM the launcher starts: exits the JVM when the parent's end of stdin closes, so
+ * a launcher killed even with kill -9 takes its children with it. Then calls the real main class.
+ * Usage: {@code ParentWatch <main class> [args...]}.
+ */
+public final class ParentWatch {
+
+    private ParentWatch() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Thread watcher = new Thread(ParentWatch::exitWhenParentGone, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        Method main = Class.forName(args[0]).getMethod("main", String[].class);
+        main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static void exitWhenParentGone() {
+        InputStream in = System.in;
+        byte[] buffer = new byte[64];
+        try {
+            while (in.read(buffer) >= 0) {
+                // The parent never writes; reading only waits for end-of-stream.
+            }
+        } catch (IOException ignored) {
+            // A broken pipe means the same: the parent is gone.
+        }
+        System.exit(0);
+    }
+}

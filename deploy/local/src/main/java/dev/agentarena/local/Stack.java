@@ -1,0 +1,177 @@
+package dev.agentarena.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: Kafka (unless an external one is given), the topics, MongoDB (embedded
+ * unless an external URI is given), then persistence-service, llm-gateway and game-engine, each awaited
+ * until ready. Closing stops everything in reverse order. Used by {@code ./arena up} and the end-to-end test.
+ */
+public final class Stack implements AutoCloseable {
+
+    /**
+     * @param repoRoot         where the service modules are (their {@code target/quarkus-app})
+     * @param dataDir          Kafka log, Mongo file and child logs
+     * @param externalKafka    bootstrap servers of a Kafka to use instead of starting one, or null
+     * @param externalMongoUri a MongoDB URI to use instead of the embedded server, or null
+     * @param ports            0 for any free port
+     */
+    public record Options(Path repoRoot, Path dataDir, String externalKafka, String externalMongoUri, PortPlan ports,
+                          Duration readyTimeout) {
+    }
+
+    public record PortPlan(int engine, int persistence, int gateway, int kafka, int kafkaController, int mongo) {
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Options options;
+    private final Consumer<String> progress;
+    private String bootstrapServers;
+    private String mongoUri;
+    private QuarkusService persistence;
+    private QuarkusService gateway;
+    private QuarkusService engine;
+
+    private Stack(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Starts everything, reporting each step with its duration; on failure, stops what started and rethrows. */
+    public static Stack start(Options options, Consumer<String> progress) throws IOException, InterruptedException {
+        Stack stack = new Stack(options, progress);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        Path logs = options.dataDir().resolve("logs");
+        PortPlan ports = options.ports();
+        if (options.externalKafka() != null) {
+            bootstrapServers = options.externalKafka();
+            progress.accept("Kafka: using external " + bootstrapServers);
+        } else {
+            int kafkaPort = net(ports.kafka());
+            int controllerPort = net(ports.kafkaController());
+            bootstrapServers = step("Kafka broker (KRaft) on " + kafkaPort, () -> started(
+                    KafkaBroker.start(options.dataDir().resolve("kafka"), kafkaPort, controllerPort, logs))).bootstrapServers();
+        }
+        step("topics", () -> TopicSetup.ensure(bootstrapServers));
+        if (options.externalMongoUri() != null) {
+            mongoUri = options.externalMongoUri();
+            progress.accept("MongoDB: using external server");
+        } else {
+            int mongoPort = net(ports.mongo());
+            mongoUri = step("MongoDB (embedded) on " + mongoPort, () -> started(
+                    EmbeddedMongo.start(options.dataDir().resolve("mongo").resolve("agent_game.mv"), mongoPort, logs))).connectionString();
+        }
+        startPersistence(net(ports.persistence()));
+        startGateway(net(ports.gateway()));
+        startEngine(net(ports.engine()));
+    }
+
+    public void startPersistence(int port) throws IOException, InterruptedException {
+        persistence = startService("persistence-service", port,
+                Map.of("kafka.bootstrap.servers", bootstrapServers, "quarkus.mongodb.connection-string", mongoUri));
+    }
+
+    public void startGateway(int port) throws IOException, InterruptedException {
+        gateway = startService("llm-gateway", port, Map.of("kafka.bootstrap.servers", bootstrapServers));
+    }
+
+    public void startEngine(int port) throws IOException, InterruptedException {
+        engine = startService("game-engine", port, Map.of("kafka.bootstrap.servers", bootstrapServers));
+    }
+
+    /** Stops one service (for restart tests); the others keep running. */
+    public void stopService(QuarkusService service) {
+        started.remove(service);
+        service.close();
+    }
+
+    private QuarkusService startService(String module, int port, Map<String, String> properties)
+            throws IOException, InterruptedException {
+        Path appDir = options.repoRoot().resolve(module).resolve("target").resolve("quarkus-app");
+        return step(module + " on " + port, () -> started(QuarkusService.start(module, appDir, port, properties,
+                options.dataDir().resolve("logs"), options.readyTimeout())));
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public QuarkusService persistence() {
+        return persistence;
+    }
+
+    public QuarkusService gateway() {
+        return gateway;
+    }
+
+    public QuarkusService engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            long begin = System.nanoTime();
+            try {
+                next.close();
+            } catch (Exception e) {
+                progress.accept("stopping " + next + " failed: " + e.getMessage());
+            }
+            progress.accept(String.format("stopped %s in %.1f s", describe(next), (System.nanoTime() - begin) / 1e9));
+        }
+    }
+
+    private static String describe(AutoCloseable part) {
+        if (part instanceof QuarkusService service) {
+            return service.process().name();
+        }
+        if (part instanceof KafkaBroker) {
+            return "Kafka";
+        }
+        if (part instanceof EmbeddedMongo) {
+            return "MongoDB";
+        }
+        return part.toString();
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        started.push(part);
+        return part;
+    }
+
+    private static int net(int port) {
+        return Ports.orFree(port);
+    }
+
+    private interface Step<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private <T> T step(String what, Step<T> action) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        progress.accept("starting " + what + " …");
+        T result = action.run();
+        progress.accept(String.format("  ready: %s (%.1f s)", what, (System.nanoTime() - begin) / 1e9));
+        return result;
+    }
+}
