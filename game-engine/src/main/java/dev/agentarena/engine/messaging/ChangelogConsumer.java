@@ -24,16 +24,35 @@ public class ChangelogConsumer {
 
     private final ConfigView configs;
     private final UserView users;
+    private final ChangelogProgress progress;
     private final MeterRegistry registry;
 
-    public ChangelogConsumer(ConfigView configs, UserView users, MeterRegistry registry) {
+    public ChangelogConsumer(ConfigView configs, UserView users, ChangelogProgress progress, MeterRegistry registry) {
         this.configs = configs;
         this.users = users;
+        this.progress = progress;
         this.registry = registry;
     }
 
     @Incoming("configs-changelog")
     public void onConfig(ConsumerRecord<String, String> record) {
+        try {
+            applyConfig(record);
+        } finally {
+            progress.applied(record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    @Incoming("users-changelog")
+    public void onUser(ConsumerRecord<String, String> record) {
+        try {
+            applyUser(record);
+        } finally {
+            progress.applied(record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private void applyConfig(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             configs.remove(record.key());
             return;
@@ -47,8 +66,7 @@ public class ChangelogConsumer {
         }
     }
 
-    @Incoming("users-changelog")
-    public void onUser(ConsumerRecord<String, String> record) {
+    private void applyUser(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             users.remove(record.key());
             return;

@@ -1,0 +1,32 @@
+package dev.agentarena.e2e;
+
+import dev.agentarena.local.Stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The whole system on random ports in a fresh temporary data folder, started with the launcher code. */
+public final class TestStack {
+
+    private TestStack() {
+    }
+
+    public static Stack start(Path repoRoot, String label) throws IOException, InterruptedException {
+        Path dataDir = Files.createTempDirectory("arena-" + label);
+        Stack.PortPlan anyPorts = new Stack.PortPlan(0, 0, 0, 0, 0, 0);
+        return Stack.start(new Stack.Options(repoRoot.toAbsolutePath().normalize(), dataDir, null, null, anyPorts,
+                Duration.ofSeconds(90)), line -> System.out.println("[" + label + "] " + line));
+    }
+
+    /** The repository root: {@code arena.repo.root} when set (Maven sets it), else the parent of the working folder. */
+    public static Path repoRoot() {
+        String configured = System.getProperty("arena.repo.root");
+        return configured != null ? Path.of(configured) : Path.of("..");
+    }
+
+    public static String worldUrl(Stack stack, String world) {
+        return "ws://127.0.0.1:" + stack.engine().port() + "/ws/worlds/" + world;
+    }
+}

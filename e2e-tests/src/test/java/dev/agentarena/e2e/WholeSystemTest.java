@@ -1,0 +1,92 @@
+package dev.agentarena.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import dev.agentarena.local.Stack;
+import dev.agentarena.testing.WsTestClient;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole system, every hop real: WebSocket → engine → Kafka → persistence → MongoDB → Kafka → engine,
+ * and engine → Kafka → gateway → Kafka → engine; then restarts of the persistence service and the engine.
+ */
+class WholeSystemTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static Stack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = TestStack.start(TestStack.repoRoot(), "e2e");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void configSaveCopilotAndBadInputAcrossRestarts() throws Exception {
+        String savedId;
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"));
+             WsTestClient b = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
+            assertThat(a.awaitType("welcome", WAIT).path("user").path("username").asText()).isEqualTo("default_user");
+            b.awaitType("welcome", WAIT);
+
+            a.send("{\"type\":\"save_config\",\"requestId\":\"s1\",\"config\":{\"name\":\"E2E arena\","
+                    + "\"settings\":{\"worldWidth\":1000,\"teamSize\":3}}}");
+            JsonNode saved = a.awaitType("config_saved", WAIT);
+            assertThat(saved.path("requestId").asText()).isEqualTo("s1");
+            assertThat(saved.path("config").path("version").asLong()).isEqualTo(1);
+            savedId = saved.path("config").path("id").asText();
+            assertThat(b.awaitType("config_list_changed", WAIT).path("configId").asText()).isEqualTo(savedId);
+
+            a.send("{\"type\":\"llm_query\",\"requestId\":\"q1\",\"query\":\"make red aggressive\",\"context\":{\"panel\":\"game\"}}");
+            JsonNode answer = a.awaitType("llm_response", WAIT);
+            assertThat(answer.path("requestId").asText()).isEqualTo("q1");
+            assertThat(answer.path("offline").asBoolean()).isTrue();
+            assertThat(answer.path("text").asText()).contains("offline");
+
+            a.send("{\"type\": \"save_config\", broken");
+            assertThat(a.awaitType("error", WAIT).path("code").asText()).isEqualTo("BAD_JSON");
+            a.send("{\"type\":\"list_configs\",\"requestId\":\"after\"}");
+            assertThat(a.awaitType("config_list", WAIT).path("requestId").asText()).isEqualTo("after");
+
+            // Replies went to the asker only.
+            assertThat(b.history()).noneMatch(m -> m.path("type").asText().matches("config_saved|llm_response|llm_progress|error"));
+        }
+
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            Document stored = mongo.getDatabase("agent_game").getCollection("configs").find(Filters.eq("_id", savedId)).first();
+            assertThat(stored).isNotNull();
+            assertThat(stored.getString("name")).isEqualTo("E2E arena");
+            assertThat(stored.get("settings", Document.class).get("worldWidth", Number.class).doubleValue()).isEqualTo(1000);
+        }
+
+        int persistencePort = stack.persistence().port();
+        int enginePort = stack.engine().port();
+        stack.stopService(stack.persistence());
+        stack.stopService(stack.engine());
+        stack.startPersistence(persistencePort);
+        stack.startEngine(enginePort);
+
+        try (WsTestClient c = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
+            c.awaitType("welcome", WAIT);
+            // The restarted engine is ready only once its views caught up with the changelogs.
+            c.send("{\"type\":\"list_configs\"}");
+            JsonNode list = c.awaitType("config_list", WAIT);
+            assertThat(list.path("configs").findValuesAsText("name")).contains("Default", "E2E arena");
+        }
+    }
+}
