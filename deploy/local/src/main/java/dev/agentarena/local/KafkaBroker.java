@@ -46,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
                 JVM_OPTIONS, logDir.resolve("kafka.log"));
         String bootstrap = "127.0.0.1:" + port;
         try {
-            awaitReady(broker, bootstrap);
+            awaitReady(broker, bootstrap, port);
         } catch (RuntimeException | InterruptedException e) {
             broker.close();
             throw e;
@@ -87,14 +87,13 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "log.flush.interval.messages=1",
-                "") ;
+                "");
         Path file = dataDir.resolve("server.properties");
         Files.writeString(file, config);
         return file;
     }
 
-    private static void awaitReady(ChildProcess broker, String bootstrap) throws InterruptedException {
+    private static void awaitReady(ChildProcess broker, String bootstrap, int port) throws InterruptedException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         Map<String, Object> settings = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
@@ -102,7 +101,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (!broker.isAlive()) {
                 throw new StackException("Kafka exited during start:\n" + broker.logTail(30));
             }
-            if (Ports.isListening(Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1)))) {
+            if (Ports.isListening(port)) {
                 try (Admin admin = Admin.create(settings)) {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                     return;

@@ -1,14 +1,22 @@
 package dev.agentarena.local;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * Runs inside every child JVM the launcher starts: exits the JVM when the parent's end of stdin closes, so
- * a launcher killed even with kill -9 takes its children with it. Then calls the real main class.
- * Usage: {@code ParentWatch <main class> [args...]}.
+ * Runs inside every child JVM the launcher starts, then calls the real main class.
+ * <ul>
+ * <li>Exits the JVM when the parent's end of stdin closes, so a launcher killed even with kill -9 takes its
+ * children with it.</li>
+ * <li>Ignores SIGINT: Ctrl-C in a terminal reaches the whole process group, but the launcher alone must decide
+ * the order in which its children stop (it sends them SIGTERM, in reverse start order).</li>
+ * </ul>
+ * Usage: {@code ParentWatch <main class> [args...]}. Only JDK classes here: it shares the child's classpath.
  */
 public final class ParentWatch {
 
@@ -16,6 +24,7 @@ public final class ParentWatch {
     }
 
     public static void main(String[] args) throws Exception {
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         Thread watcher = new Thread(ParentWatch::exitWhenParentGone, "parent-watch");
         watcher.setDaemon(true);
         watcher.start();

@@ -67,7 +67,9 @@ public final class Stack implements AutoCloseable {
             bootstrapServers = step("Kafka broker (KRaft) on " + kafkaPort, () -> started(
                     KafkaBroker.start(options.dataDir().resolve("kafka"), kafkaPort, controllerPort, logs))).bootstrapServers();
         }
-        step("topics", () -> TopicSetup.ensure(bootstrapServers));
+        TopicSetup.Result topics = step("topics", () -> TopicSetup.ensure(bootstrapServers));
+        progress.accept(String.format("  topics: %d created, %d made compacted, %d given more partitions",
+                topics.created(), topics.compactionSet(), topics.partitionsAdded()));
         if (options.externalMongoUri() != null) {
             mongoUri = options.externalMongoUri();
             progress.accept("MongoDB: using external server");

@@ -3,10 +3,20 @@ package dev.agentarena.local;
 import dev.agentarena.contracts.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,33 +24,87 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Creates every topic of {@link Topics#ALL} that does not exist yet; existing topics are left as they are. */
+/**
+ * Makes the broker's topics match {@link Topics#ALL}, idempotently: missing topics are created with their
+ * partition count (and {@code cleanup.policy=compact} for changelogs); an existing topic (say, auto-created by a
+ * client that came first) gets the compaction it lacks and the partitions it is short of. Nothing is ever
+ * deleted or shrunk. Works against any broker, embedded or external.
+ */
 public final class TopicSetup {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    /** What {@link #ensure} changed; all zero when the broker already matched. */
+    public record Result(int created, int compactionSet, int partitionsAdded) {
+    }
 
     private TopicSetup() {
     }
 
-    /** Returns how many topics were created (0 when all existed). */
-    public static int ensure(String bootstrapServers) throws InterruptedException {
+    public static Result ensure(String bootstrapServers) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<Topics.TopicSpec> existing = new ArrayList<>();
             int created = 0;
+            Map<String, KafkaFuture<Void>> creations = admin.createTopics(Topics.ALL.stream().map(TopicSetup::newTopic).toList())
+                    .values();
             for (Topics.TopicSpec spec : Topics.ALL) {
-                NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty());
-                if (spec.compacted()) {
-                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
                 try {
-                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                    await(creations.get(spec.name()), "creating topic " + spec.name());
                     created++;
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new StackException("creating topic " + spec.name() + " failed: " + e.getCause().getMessage(), e);
-                    }
-                } catch (TimeoutException e) {
-                    throw new StackException("creating topic " + spec.name() + " timed out", e);
+                } catch (TopicExistsException e) {
+                    existing.add(spec);
                 }
             }
-            return created;
+            return existing.isEmpty() ? new Result(created, 0, 0) : converge(admin, existing, created);
+        }
+    }
+
+    private static Result converge(Admin admin, List<Topics.TopicSpec> existing, int created) throws InterruptedException {
+        List<String> names = existing.stream().map(Topics.TopicSpec::name).toList();
+        Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), "describing topics");
+        Map<ConfigResource, Config> configs = await(admin.describeConfigs(names.stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all(), "describing topic configs");
+        Map<ConfigResource, Collection<AlterConfigOp>> compaction = new HashMap<>();
+        Map<String, NewPartitions> growth = new HashMap<>();
+        for (Topics.TopicSpec spec : existing) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+            ConfigEntry policy = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (spec.compacted() && (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT))) {
+                compaction.put(resource, List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET)));
+            }
+            if (descriptions.get(spec.name()).partitions().size() < spec.partitions()) {
+                growth.put(spec.name(), NewPartitions.increaseTo(spec.partitions()));
+            }
+        }
+        if (!compaction.isEmpty()) {
+            await(admin.incrementalAlterConfigs(compaction).all(), "setting cleanup.policy=compact");
+        }
+        if (!growth.isEmpty()) {
+            await(admin.createPartitions(growth).all(), "adding partitions");
+        }
+        return new Result(created, compaction.size(), growth.size());
+    }
+
+    private static NewTopic newTopic(Topics.TopicSpec spec) {
+        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty());
+        if (spec.compacted()) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
+    }
+
+    /** The future's value; a {@link TopicExistsException} is rethrown as is, anything else as a StackException. */
+    private static <T> T await(KafkaFuture<T> future, String what) throws InterruptedException {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException exists) {
+                throw exists;
+            }
+            throw new StackException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StackException(what + " timed out after " + TIMEOUT_SECONDS + " s", e);
         }
     }
 }
