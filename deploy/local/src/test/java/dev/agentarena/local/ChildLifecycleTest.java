@@ -5,12 +5,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Child JVMs stop when closed and die with a launcher killed by kill -9; a taken port names its variable. */
 class ChildLifecycleTest {
 
     @TempDir
@@ -52,9 +55,9 @@ class ChildLifecycleTest {
 
     @Test
     void aTakenPortIsReportedWithItsVariable() throws Exception {
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ports.requireFree(port, "ARENA_ENGINE_PORT"))
+            assertThatThrownBy(() -> Ports.requireFree(port, "ARENA_ENGINE_PORT"))
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("port " + port)
                     .hasMessageContaining("ARENA_ENGINE_PORT");

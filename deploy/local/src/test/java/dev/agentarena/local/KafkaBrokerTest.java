@@ -3,7 +3,8 @@ package dev.agentarena.local;
 import dev.agentarena.contracts.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,9 +12,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,58 +28,123 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** One real broker for the class: topics, a record round trip, the Ctrl-C rule, and a restart that keeps the log. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaBrokerTest {
 
     @TempDir
-    Path dir;
+    static Path dataDir;
+    static int port;
+    static int controllerPort;
+    static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        port = Ports.free();
+        controllerPort = Ports.free();
+        broker = KafkaBroker.start(dataDir.resolve("kafka"), port, controllerPort, dataDir.resolve("logs"));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
 
     @Test
-    void topicsAreCreatedOnceCompactedWhereSaidAndKeptAcrossARestart() throws Exception {
-        int port = Ports.free();
-        int controller = Ports.free();
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), port, controller, dir)) {
-            assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(Topics.ALL.size());
-            assertThat(TopicSetup.ensure(broker.bootstrapServers())).isZero();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                ConfigResource configs = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CONFIGS);
-                ConfigResource commands = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PERSISTENCE_COMMANDS);
-                Map<ConfigResource, Config> described = admin.describeConfigs(List.of(configs, commands)).all().get();
-                assertThat(described.get(configs).get("cleanup.policy").value()).isEqualTo("compact");
-                assertThat(described.get(commands).get("cleanup.policy").value()).isEqualTo("delete");
-                assertThat(admin.describeTopics(List.of(Topics.CONFIGS)).allTopicNames().get()
-                        .get(Topics.CONFIGS).partitions()).hasSize(3);
+    @Order(1)
+    void createsEveryTopicOnceWithItsPartitionsAndCompaction() throws Exception {
+        assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(Topics.ALL.size(), 0, 0));
+        assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 0, 0));
+
+        try (Admin admin = admin()) {
+            List<String> names = Topics.ALL.stream().map(Topics.TopicSpec::name).toList();
+            Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+            for (Topics.TopicSpec spec : Topics.ALL) {
+                assertThat(topics.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
+                assertThat(cleanupPolicy(admin, spec.name())).as(spec.name())
+                        .isEqualTo(spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
             }
-            produce(broker.bootstrapServers(), "kept");
-        }
-        try (KafkaBroker restarted = KafkaBroker.start(dir.resolve("kafka"), port, controller, dir)) {
-            assertThat(TopicSetup.ensure(restarted.bootstrapServers())).isZero();
-            assertThat(consumeAll(restarted.bootstrapServers())).contains("kept");
         }
     }
 
-    private static void produce(String bootstrap, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.WORLD_EVENTS, "w", value)).get();
+    @Test
+    @Order(2)
+    void repairsATopicSomeoneElseCreatedWithoutCompactionAndWithTooFewPartitions() throws Exception {
+        TopicSetup.ensure(broker.bootstrapServers());
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(Topics.CONFIGS)).all().get(10, TimeUnit.SECONDS);
+            awaitTopicGone(admin, Topics.CONFIGS);
+            admin.createTopics(List.of(new NewTopic(Topics.CONFIGS, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+
+            assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 1, 1));
+
+            assertThat(cleanupPolicy(admin, Topics.CONFIGS)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            assertThat(admin.describeTopics(List.of(Topics.CONFIGS)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topics.CONFIGS).partitions()).hasSize(3);
         }
     }
 
-    private static List<String> consumeAll(String bootstrap) {
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.WORLD_EVENTS));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
+    @Test
+    @Order(3)
+    void ignoresCtrlCSoOnlyTheLauncherDecidesWhenItStops() throws Exception {
+        new ProcessBuilder("kill", "-INT", String.valueOf(broker.process().pid())).start().waitFor();
+        Thread.sleep(1_500);
+        assertThat(broker.process().isAlive()).isTrue();
+        assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 0, 0));
+    }
+
+    @Test
+    @Order(4)
+    void aRecordSentBeforeARestartIsReadAfterIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.WORLD_EVENTS, key, "{\"type\":\"hello\"}")).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(readAll(Topics.WORLD_EVENTS)).extracting(ConsumerRecord::key).contains(key);
+
+        broker.close();
+        assertThat(broker.process().isAlive()).isFalse();
+        broker = KafkaBroker.start(dataDir.resolve("kafka"), port, controllerPort, dataDir.resolve("logs"));
+
+        assertThat(readAll(Topics.WORLD_EVENTS)).extracting(ConsumerRecord::key).contains(key);
+        assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 0, 0));
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic) {
+        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
-        return values;
+        return records;
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    }
+
+    private static String cleanupPolicy(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+    }
+
+    private static void awaitTopicGone(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+            assertThat(System.nanoTime()).as("topic %s still listed", topic).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 }
