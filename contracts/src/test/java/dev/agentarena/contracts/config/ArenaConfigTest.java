@@ -71,10 +71,10 @@ class ArenaConfigTest {
     }
 
     @Test
-    void nonFiniteNumbersAreRejected() {
-        ArenaConfig config = new ArenaConfig(Double.NaN, Double.POSITIVE_INFINITY, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
-        assertThat(config.validate()).extracting(FieldError::path).containsExactlyInAnyOrder("/worldWidth", "/worldHeight");
+    void nonFiniteNumbersNeverGetPastTheJsonBoundary() {
+        assertThatThrownBy(() -> Json.read("{\"worldWidth\": NaN}", ArenaConfig.class)).isInstanceOf(JsonReadException.class);
+        assertThatThrownBy(() -> Json.read("{\"worldWidth\": Infinity}", ArenaConfig.class)).isInstanceOf(JsonReadException.class);
+        assertThat(Json.read("{\"worldWidth\": 1e400}", ArenaConfig.class).validate())
+                .extracting(FieldError::path).contains("/worldWidth");
     }
 }
