@@ -45,6 +45,7 @@ public record ArenaConfig(
         Double visualRange,
         Double recognitionRange,
         // Life cycle
+        Boolean enableWorldLogic,
         Boolean respawnEnabled,
         Integer respawnTime,
         Double spawnProtectionTime,
@@ -54,12 +55,13 @@ public record ArenaConfig(
     public static final Set<String> WALL_LAYOUTS = Set.of("open", "prototype", "fortress", "maze");
     public static final int MAX_WALLS = 200;
     public static final int MAX_TEAMS = 8;
+    public static final int MAX_TEAM_SIZE = 25_000;
 
     private static final ArenaConfig DEFAULTS = new ArenaConfig(
             800.0, 600.0, "prototype", 5, 50.0, 10, 20.0, List.of(), 5.0, 42L,
             2, 5, 0.0, 5, 50.0,
             10.0, 2.0, 4.0, 0.5, 0.1, 100.0, 10.0, 20.0, 30.0, 1.0, 150.0, 100.0,
-            true, 3000, 3.0, 300.0, 100);
+            true, true, 3000, 3.0, 300.0, 100);
 
     /** Fills every missing field with its default. */
     public ArenaConfig {
@@ -92,6 +94,7 @@ public record ArenaConfig(
             attackCooldown = or(attackCooldown, d.attackCooldown);
             visualRange = or(visualRange, d.visualRange);
             recognitionRange = or(recognitionRange, d.recognitionRange);
+            enableWorldLogic = or(enableWorldLogic, d.enableWorldLogic);
             respawnEnabled = or(respawnEnabled, d.respawnEnabled);
             respawnTime = or(respawnTime, d.respawnTime);
             spawnProtectionTime = or(spawnProtectionTime, d.spawnProtectionTime);
@@ -111,8 +114,8 @@ public record ArenaConfig(
     /** Every problem of this config, one error per field; empty when valid. */
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
-        range(errors, "worldWidth", worldWidth, 200, 10_000);
-        range(errors, "worldHeight", worldHeight, 200, 10_000);
+        range(errors, "worldWidth", worldWidth, 200, 100_000);
+        range(errors, "worldHeight", worldHeight, 200, 100_000);
         if (!WALL_LAYOUTS.contains(wallLayout)) {
             errors.add(new FieldError("/wallLayout", "UNKNOWN_VALUE", "wallLayout must be one of " + WALL_LAYOUTS));
         }
@@ -123,7 +126,7 @@ public record ArenaConfig(
         validateWalls(errors);
         range(errors, "boundaryDamage", boundaryDamage, 0, 1000);
         range(errors, "teamCount", teamCount, 2, MAX_TEAMS);
-        range(errors, "teamSize", teamSize, 0, 5000);
+        range(errors, "teamSize", teamSize, 0, MAX_TEAM_SIZE);
         range(errors, "teamBalance", teamBalance, -1, 1);
         range(errors, "maxGroupSize", maxGroupSize, 1, 100);
         range(errors, "flockingDistance", flockingDistance, 1, 1000);

@@ -3,139 +3,539 @@ package dev.agentarena.engine.sim;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.config.WallSpec;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The state of one world and its fixed-timestep step. Pure Java, single-threaded (its world's loop owns
- * it), agents stored as parallel arrays. This is the walking skeleton's simulation: agents wander inside
- * enforced bounds; the simulation-core issue replaces the rules.
+ * One world's state and its fixed-timestep step. Pure Java and single-threaded: the world's loop owns it.
+ * A tick runs, in order: respawns, the spatial grid, decisions (agents whose think slot comes up), steering,
+ * movement with collisions, combat, rounds. Everything random comes from one seeded generator drawn in slot
+ * order, so the same seed, config and commands give the same world (see {@link #stateHash()}).
+ * Nothing is allocated per tick once the arrays are sized.
  */
 public final class Simulation {
 
-    private final ArenaConfig config;
-    private final SplittableRandom random;
-    private final List<WallSpec> walls;
-    private int capacity = 64;
-    private int count;
-    private long nextId = 1;
-    private long tick;
-    private long[] ids = new long[capacity];
-    private int[] teams = new int[capacity];
-    private double[] x = new double[capacity];
-    private double[] y = new double[capacity];
-    private double[] vx = new double[capacity];
-    private double[] vy = new double[capacity];
-    private double[] wanderAngle = new double[capacity];
-    private double[] maxSpeed = new double[capacity];
-    private double[] health = new double[capacity];
+    static final int MAX_ROUND_HISTORY = 20;
+    private static final int SPAWN_ATTEMPTS = 200;
+    private static final int SPAWNS_PER_GRID_REBUILD = 64;
 
-    public Simulation(ArenaConfig config) {
-        this.config = config;
-        this.random = new SplittableRandom(config.seed());
-        this.walls = config.walls();
+    final SplittableRandom random;
+    final AgentTable agents = new AgentTable(64);
+    final Walls walls;
+    final SpatialGrid grid;
+    final DeathLog deaths = new DeathLog();
+    final int teamCount;
+    final int[] teamAlive;
+    final int[] teamTotal;
+    final int[] teamKills;
+    final int[] teamDeaths;
+    final double[] teamDamage;
+    final int[] roundsWon;
+    final DecisionPolicy[] teamPolicy;
+    final String[] teamPolicyId;
+    private final Senses senses;
+    private final Steering steering;
+    private final Motion motion;
+    private final Combat combat;
+    private final List<RoundResult> rounds = new ArrayList<>();
+    Rules rules;
+    long tick;
+    long roundStart;
+    int round = 1;
+    private long nextId = 1;
+    private long policyFailures;
+    private int spawnsSinceGrid;
+
+    /** A finished round: the winning team (-1 for a draw) and when it ended. */
+    public record RoundResult(int round, int winner, long endTick) {
+    }
+
+    public Simulation(ArenaConfig config, int ticksPerSecond) {
+        rules = new Rules(config, ticksPerSecond);
+        random = new SplittableRandom(config.seed());
+        walls = new Walls(WallLayouts.build(config, random), rules.radius, rules.width, rules.height);
+        grid = new SpatialGrid(rules.width, rules.height, rules.queryRadius);
+        teamCount = config.teamCount();
+        teamAlive = new int[teamCount];
+        teamTotal = new int[teamCount];
+        teamKills = new int[teamCount];
+        teamDeaths = new int[teamCount];
+        teamDamage = new double[teamCount];
+        roundsWon = new int[teamCount];
+        teamPolicy = new DecisionPolicy[teamCount];
+        teamPolicyId = new String[teamCount];
+        for (int t = 0; t < teamCount; t++) {
+            teamPolicy[t] = BuiltInDecision.INSTANCE;
+            teamPolicyId[t] = BuiltInDecision.ID;
+        }
+        senses = new Senses(this);
+        steering = new Steering(this);
+        motion = new Motion(this);
+        combat = new Combat(this);
+    }
+
+    /** Adds each team's initial agents: {@code teamSize} skewed by {@code teamBalance} (see docs/config.md). */
+    public void populate() {
+        for (int t = 0; t < teamCount; t++) {
+            int size = initialTeamSize(rules.config, t);
+            for (int i = 0; i < size; i++) {
+                addAgent(t);
+            }
+        }
+    }
+
+    /**
+     * Team sizes with balance b in [-1, 1]: the first team gets {@code teamSize * (1 + b)}, the last
+     * {@code teamSize * (1 - b)}, the others in between on a straight line.
+     */
+    static int initialTeamSize(ArenaConfig config, int team) {
+        int teams = config.teamCount();
+        double skew = teams == 1 ? 0 : 1 - 2.0 * team / (teams - 1);
+        return (int) Math.round(config.teamSize() * (1 + config.teamBalance() * skew));
     }
 
     public ArenaConfig config() {
-        return config;
+        return rules.config;
+    }
+
+    public int ticksPerSecond() {
+        return rules.ticksPerSecond;
     }
 
     public long tick() {
         return tick;
     }
 
-    public int agentCount() {
-        return count;
+    public int round() {
+        return round;
     }
 
-    /** Adds an agent of {@code team} at a random spot inside the bounds; returns its id. */
-    public long addAgent(int team) {
-        if (count == capacity) {
-            grow();
+    /** Seconds left in the round, or +Infinity when rounds are off ({@code enableWorldLogic=false}). */
+    public double roundTimeLeft() {
+        return rules.worldLogic ? rules.seconds(Math.max(0, roundStart + rules.roundTicks - tick))
+                : Double.POSITIVE_INFINITY;
+    }
+
+    public List<RoundResult> rounds() {
+        return Collections.unmodifiableList(rounds);
+    }
+
+    public List<WallSpec> walls() {
+        return walls.specs();
+    }
+
+    public DeathLog deaths() {
+        return deaths;
+    }
+
+    public int teamCount() {
+        return teamCount;
+    }
+
+    /** How many decisions fell back to the built-in policy because a policy threw. */
+    public long policyFailures() {
+        return policyFailures;
+    }
+
+    /**
+     * Applies a config without rebuilding the world when only live fields differ (see docs/config.md);
+     * returns false when a field that needs a reset changed, leaving the world untouched.
+     */
+    public boolean applyLive(ArenaConfig next) {
+        ArenaConfig current = rules.config;
+        boolean sameShape = next.worldWidth().equals(current.worldWidth())
+                && next.worldHeight().equals(current.worldHeight())
+                && next.wallLayout().equals(current.wallLayout())
+                && next.numRandomWalls().equals(current.numRandomWalls())
+                && next.minWallGap().equals(current.minWallGap())
+                && next.obstacleCount().equals(current.obstacleCount())
+                && next.obstacleSize().equals(current.obstacleSize())
+                && next.walls().equals(current.walls())
+                && next.seed().equals(current.seed())
+                && next.teamCount().equals(current.teamCount())
+                && next.teamSize().equals(current.teamSize())
+                && next.teamBalance().equals(current.teamBalance())
+                && next.agentRadius().equals(current.agentRadius())
+                && next.visualRange() <= grid.cellSize() && next.recognitionRange() <= grid.cellSize()
+                && next.attackRange() <= grid.cellSize() && next.flockingDistance() <= grid.cellSize();
+        if (!sameShape) {
+            return false;
         }
-        double r = config.agentRadius();
-        int i = count++;
-        ids[i] = nextId++;
-        teams[i] = team;
-        x[i] = r + random.nextDouble() * (config.worldWidth() - 2 * r);
-        y[i] = r + random.nextDouble() * (config.worldHeight() - 2 * r);
-        vx[i] = 0;
-        vy[i] = 0;
-        wanderAngle[i] = random.nextDouble() * 2 * Math.PI;
-        maxSpeed[i] = config.minSpeed() + random.nextDouble() * (config.maxSpeed() - config.minSpeed());
-        health[i] = config.baseHealth();
-        return ids[i];
+        rules = new Rules(next, rules.ticksPerSecond);
+        return true;
     }
 
-    /** One fixed step: wander steering, velocity limited to max speed, position clamped inside the bounds. */
+    // ---------------------------------------------------------------- agents
+
+    /** Adds an agent of {@code team} at a random free spot; returns its id, or -1 when no free spot was found. */
+    public long addAgent(int team) {
+        if (team < 0 || team >= teamCount) {
+            throw new IllegalArgumentException("team " + team + " is not between 0 and " + (teamCount - 1));
+        }
+        int slot = agents.allocate();
+        AgentTable a = agents;
+        a.id[slot] = nextId++;
+        a.team[slot] = team;
+        a.used[slot] = true;
+        a.policy[slot] = null;
+        a.policyId[slot] = null;
+        a.maxSpeed[slot] = rules.minSpeed + random.nextDouble() * (rules.maxSpeed - rules.minSpeed);
+        a.damage[slot] = rules.minDamage + random.nextDouble() * (rules.maxDamage - rules.minDamage);
+        a.kills[slot] = 0;
+        a.deaths[slot] = 0;
+        a.damageDealt[slot] = 0;
+        a.damageTaken[slot] = 0;
+        teamTotal[team]++;
+        if (!spawn(slot)) {
+            a.used[slot] = false;
+            teamTotal[team]--;
+            agents.release(slot);
+            return -1;
+        }
+        return a.id[slot];
+    }
+
+    /** Removes an agent for good; false when no such agent. */
+    public boolean removeAgent(long id) {
+        int slot = slotOf(id);
+        if (slot < 0) {
+            return false;
+        }
+        int team = agents.team[slot];
+        if (agents.alive[slot]) {
+            teamAlive[team]--;
+        }
+        teamTotal[team]--;
+        agents.release(slot);
+        return true;
+    }
+
+    /** The slot of agent {@code id}, or -1. Linear: for commands, not for the tick. */
+    int slotOf(long id) {
+        for (int i = 0; i < agents.slots; i++) {
+            if (agents.used[i] && agents.id[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public void setTeamPolicy(int team, String id, DecisionPolicy policy) {
+        teamPolicy[team] = policy;
+        teamPolicyId[team] = id;
+    }
+
+    /** Overrides the policy of one agent ({@code policy} null: back to its team's); false when no such agent. */
+    public boolean setAgentPolicy(long agentId, String id, DecisionPolicy policy) {
+        int slot = slotOf(agentId);
+        if (slot < 0) {
+            return false;
+        }
+        agents.policy[slot] = policy;
+        agents.policyId[slot] = policy == null ? null : id;
+        return true;
+    }
+
+    /** Places a slot's agent alive at a random free spot with full health and spawn protection. */
+    private boolean spawn(int slot) {
+        AgentTable a = agents;
+        double r = rules.radius;
+        if (spawnsSinceGrid++ >= SPAWNS_PER_GRID_REBUILD) {
+            grid.rebuild(a.slots, a.alive, a.x, a.y);
+            spawnsSinceGrid = 0;
+        }
+        for (int attempt = 0; attempt < SPAWN_ATTEMPTS; attempt++) {
+            double x = r + 1 + random.nextDouble() * (rules.width - 2 * r - 2);
+            double y = r + 1 + random.nextDouble() * (rules.height - 2 * r - 2);
+            // Late attempts accept touching agents: soft separation pushes them apart; walls are never waived.
+            if (walls.blocked(x, y, 1) || attempt < SPAWN_ATTEMPTS / 2 && crowded(x, y, slot)) {
+                continue;
+            }
+            a.x[slot] = x;
+            a.y[slot] = y;
+            a.homeX[slot] = x;
+            a.homeY[slot] = y;
+            a.vx[slot] = 0;
+            a.vy[slot] = 0;
+            a.heading[slot] = random.nextDouble() * 2 * Math.PI;
+            a.wanderAngle[slot] = a.heading[slot];
+            a.patrolPhase[slot] = 0;
+            a.health[slot] = rules.baseHealth;
+            a.alive[slot] = true;
+            a.spawnTick[slot] = tick;
+            a.protectedUntil[slot] = tick + rules.protectionTicks;
+            a.cooldownUntil[slot] = tick;
+            a.targetSlot[slot] = -1;
+            a.targetKind[slot] = TargetKind.NONE.ordinal();
+            a.label[slot] = "SPAWNED";
+            java.util.Arrays.fill(a.weights, slot * Primitive.COUNT, (slot + 1) * Primitive.COUNT, 0);
+            a.forceScale[slot] = 1;
+            teamAlive[a.team[slot]]++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether another live agent overlaps a body at (x, y): the grid as last built, then its neighbours. */
+    private boolean crowded(double x, double y, int self) {
+        double min = 2 * rules.radius;
+        int c0 = grid.column(x - min);
+        int c1 = grid.column(x + min);
+        int r0 = grid.row(y - min);
+        int r1 = grid.row(y + min);
+        for (int row = r0; row <= r1; row++) {
+            for (int col = c0; col <= c1; col++) {
+                for (int k = grid.start(col, row); k < grid.end(col, row); k++) {
+                    int j = grid.item(k);
+                    if (j != self && agents.alive[j] && near(j, x, y, min)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        // Agents spawned since the grid was built are not in it yet: the newest slots are the likely ones.
+        for (int j = agents.slots - 1; j >= 0 && j >= agents.slots - SPAWNS_PER_GRID_REBUILD - 1; j--) {
+            if (j != self && agents.alive[j] && near(j, x, y, min)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean near(int j, double x, double y, double distance) {
+        double dx = agents.x[j] - x;
+        double dy = agents.y[j] - y;
+        return dx * dx + dy * dy < distance * distance;
+    }
+
+    // ---------------------------------------------------------------- the tick
+
+    /** Advances the world by one fixed step. */
     public void step() {
-        double r = config.agentRadius();
-        double width = config.worldWidth();
-        double height = config.worldHeight();
-        double maxForce = config.maxForce();
-        for (int i = 0; i < count; i++) {
-            wanderAngle[i] += (random.nextDouble() * 2 - 1) * 0.3;
-            vx[i] += Math.cos(wanderAngle[i]) * maxForce;
-            vy[i] += Math.sin(wanderAngle[i]) * maxForce;
-            double speed = Math.hypot(vx[i], vy[i]);
-            if (speed > maxSpeed[i]) {
-                vx[i] *= maxSpeed[i] / speed;
-                vy[i] *= maxSpeed[i] / speed;
+        AgentTable a = agents;
+        if (rules.worldLogic && rules.respawn) {
+            for (int i = 0; i < a.slots; i++) {
+                if (a.used[i] && !a.alive[i] && a.respawnAt[i] <= tick) {
+                    if (!spawn(i)) {
+                        a.respawnAt[i] = tick + 1;
+                    }
+                }
             }
-            x[i] += vx[i];
-            y[i] += vy[i];
-            if (x[i] < r || x[i] > width - r) {
-                x[i] = Math.max(r, Math.min(width - r, x[i]));
-                vx[i] = -vx[i];
-                wanderAngle[i] = Math.PI - wanderAngle[i];
+        }
+        grid.rebuild(a.slots, a.alive, a.x, a.y);
+        spawnsSinceGrid = 0;
+        int phase = (int) (tick % rules.thinkTicks);
+        for (int i = 0; i < a.slots; i++) {
+            if (a.alive[i] && i % rules.thinkTicks == phase) {
+                think(i);
             }
-            if (y[i] < r || y[i] > height - r) {
-                y[i] = Math.max(r, Math.min(height - r, y[i]));
-                vy[i] = -vy[i];
-                wanderAngle[i] = -wanderAngle[i];
+        }
+        for (int i = 0; i < a.slots; i++) {
+            if (a.alive[i]) {
+                steering.accelerate(i);
+            }
+        }
+        for (int i = 0; i < a.slots; i++) {
+            if (a.alive[i]) {
+                motion.move(i);
+            }
+        }
+        if (rules.worldLogic) {
+            for (int i = 0; i < a.slots; i++) {
+                if (a.alive[i]) {
+                    combat.attack(i);
+                }
+            }
+            if (roundOver()) {
+                endRound();
             }
         }
         tick++;
     }
 
-    /** Writes the agents into {@code out}, which must hold {@link #agentCount()} entries. */
-    public void copyAgents(AgentView[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = new AgentView(ids[i], teams[i], x[i], y[i], vx[i], vy[i], Math.atan2(vy[i], vx[i]), health[i],
-                    config.baseHealth(), config.agentRadius(), true);
+    private void think(int slot) {
+        AgentTable a = agents;
+        DecisionPolicy policy = a.policy[slot] != null ? a.policy[slot] : teamPolicy[a.team[slot]];
+        Perception perception = senses.perceive(slot);
+        SteeringPlan plan = senses.plan();
+        try {
+            policy.decide(perception, plan.reset());
+        } catch (RuntimeException e) {
+            policyFailures++;
+            BuiltInDecision.INSTANCE.decide(perception, plan.reset());
+        }
+        plan.copyWeightsTo(a.weights, slot * Primitive.COUNT);
+        a.forceScale[slot] = plan.forceScale();
+        a.label[slot] = plan.label();
+        a.targetKind[slot] = plan.target().ordinal();
+        a.targetSlot[slot] = senses.targetSlot(plan.target());
+    }
+
+    /** Takes {@code amount} of health from {@code victim}; {@code attacker} -1 means the environment. */
+    void damage(int victim, int attacker, double amount) {
+        AgentTable a = agents;
+        double dealt = Math.min(amount, a.health[victim]);
+        a.health[victim] -= dealt;
+        a.damageTaken[victim] += dealt;
+        if (attacker >= 0) {
+            a.damageDealt[attacker] += dealt;
+            teamDamage[a.team[attacker]] += dealt;
+        }
+        if (a.health[victim] <= 0) {
+            kill(victim, attacker);
         }
     }
 
-    public int aliveInTeam(int team) {
-        int alive = 0;
-        for (int i = 0; i < count; i++) {
-            if (teams[i] == team) {
-                alive++;
+    private void kill(int victim, int attacker) {
+        AgentTable a = agents;
+        a.alive[victim] = false;
+        a.deaths[victim]++;
+        int team = a.team[victim];
+        teamAlive[team]--;
+        teamDeaths[team]++;
+        long killerId = 0;
+        int killerTeam = -1;
+        if (attacker >= 0) {
+            a.kills[attacker]++;
+            killerId = a.id[attacker];
+            killerTeam = a.team[attacker];
+            teamKills[killerTeam]++;
+        }
+        deaths.record(tick, a.id[victim], team, killerId, killerTeam, rules.seconds(tick - a.spawnTick[victim]));
+        a.respawnAt[victim] = rules.respawn ? tick + rules.respawnTicks : Long.MAX_VALUE;
+    }
+
+    private boolean roundOver() {
+        if (tick - roundStart + 1 >= rules.roundTicks) {
+            return true;
+        }
+        if (rules.respawn) {
+            return false;
+        }
+        int teamsWithAgents = 0;
+        int teamsAlive = 0;
+        for (int t = 0; t < teamCount; t++) {
+            teamsWithAgents += teamTotal[t] > 0 ? 1 : 0;
+            teamsAlive += teamAlive[t] > 0 ? 1 : 0;
+        }
+        return teamsWithAgents >= 2 && teamsAlive <= 1;
+    }
+
+    /** Names the winner (most alive, then most kills), then starts the next round with everyone respawned. */
+    private void endRound() {
+        int winner = -1;
+        for (int t = 0; t < teamCount; t++) {
+            if (winner < 0 || teamAlive[t] > teamAlive[winner]
+                    || teamAlive[t] == teamAlive[winner] && teamKills[t] > teamKills[winner]) {
+                winner = t;
             }
         }
-        return alive;
+        for (int t = 0; t < teamCount; t++) {
+            if (t != winner && teamAlive[t] == teamAlive[winner] && teamKills[t] == teamKills[winner]) {
+                winner = -1;
+                break;
+            }
+        }
+        if (winner >= 0) {
+            roundsWon[winner]++;
+        }
+        if (rounds.size() == MAX_ROUND_HISTORY) {
+            rounds.remove(0);
+        }
+        rounds.add(new RoundResult(round, winner, tick));
+        round++;
+        roundStart = tick + 1;
+        for (int t = 0; t < teamCount; t++) {
+            teamKills[t] = 0;
+            teamDeaths[t] = 0;
+            teamDamage[t] = 0;
+        }
+        for (int i = 0; i < agents.slots; i++) {
+            if (agents.used[i]) {
+                if (agents.alive[i]) {
+                    agents.alive[i] = false;
+                    teamAlive[agents.team[i]]--;
+                }
+                if (!spawn(i)) {
+                    agents.respawnAt[i] = tick + 1;
+                }
+            }
+        }
     }
 
-    public List<WallSpec> walls() {
-        return walls;
+    // ---------------------------------------------------------------- reading the state
+
+    /** Slots {@code 0..slots()-1} may hold agents; check {@link #used(int)}. */
+    public int slots() { return agents.slots; }
+    public boolean used(int slot) { return agents.used[slot]; }
+    public boolean alive(int slot) { return agents.alive[slot]; }
+    public long id(int slot) { return agents.id[slot]; }
+    public int team(int slot) { return agents.team[slot]; }
+    public double x(int slot) { return agents.x[slot]; }
+    public double y(int slot) { return agents.y[slot]; }
+    public double vx(int slot) { return agents.vx[slot]; }
+    public double vy(int slot) { return agents.vy[slot]; }
+    public double heading(int slot) { return agents.heading[slot]; }
+    public double health(int slot) { return agents.health[slot]; }
+    public double maxSpeed(int slot) { return agents.maxSpeed[slot]; }
+    public double attackDamage(int slot) { return agents.damage[slot]; }
+    public String state(int slot) { return agents.alive[slot] ? agents.label[slot] : "DEAD"; }
+    public String behavior(int slot) {
+        return agents.policyId[slot] != null ? agents.policyId[slot] : teamPolicyId[agents.team[slot]];
+    }
+    public boolean spawnProtected(int slot) { return agents.alive[slot] && tick < agents.protectedUntil[slot]; }
+    public int kills(int slot) { return agents.kills[slot]; }
+    public int deaths(int slot) { return agents.deaths[slot]; }
+    public double damageDealt(int slot) { return agents.damageDealt[slot]; }
+    public double damageTaken(int slot) { return agents.damageTaken[slot]; }
+    /** Seconds since the agent last spawned. */
+    public double lifetime(int slot) { return rules.seconds(tick - agents.spawnTick[slot]); }
+
+    public int agentCount() {
+        int total = 0;
+        for (int t = 0; t < teamCount; t++) {
+            total += teamTotal[t];
+        }
+        return total;
     }
 
-    private void grow() {
-        capacity *= 2;
-        ids = Arrays.copyOf(ids, capacity);
-        teams = Arrays.copyOf(teams, capacity);
-        x = Arrays.copyOf(x, capacity);
-        y = Arrays.copyOf(y, capacity);
-        vx = Arrays.copyOf(vx, capacity);
-        vy = Arrays.copyOf(vy, capacity);
-        wanderAngle = Arrays.copyOf(wanderAngle, capacity);
-        maxSpeed = Arrays.copyOf(maxSpeed, capacity);
-        health = Arrays.copyOf(health, capacity);
+    public int teamAlive(int team) { return teamAlive[team]; }
+    public int teamAgents(int team) { return teamTotal[team]; }
+    public int teamKills(int team) { return teamKills[team]; }
+    public int teamDeaths(int team) { return teamDeaths[team]; }
+    public double teamDamage(int team) { return teamDamage[team]; }
+    public int roundsWon(int team) { return roundsWon[team]; }
+    public String teamBehavior(int team) { return teamPolicyId[team]; }
+
+    /** A hash of everything that evolves (tick, round, every agent's state): equal worlds hash equal. */
+    public long stateHash() {
+        long h = mix(tick, round);
+        AgentTable a = agents;
+        for (int i = 0; i < a.slots; i++) {
+            if (!a.used[i]) {
+                continue;
+            }
+            h = mix(h, a.id[i]);
+            h = mix(h, a.alive[i] ? 1 : 0);
+            h = mix(h, Double.doubleToLongBits(a.x[i]));
+            h = mix(h, Double.doubleToLongBits(a.y[i]));
+            h = mix(h, Double.doubleToLongBits(a.vx[i]));
+            h = mix(h, Double.doubleToLongBits(a.vy[i]));
+            h = mix(h, Double.doubleToLongBits(a.health[i]));
+            h = mix(h, a.kills[i]);
+        }
+        for (int t = 0; t < teamCount; t++) {
+            h = mix(h, teamKills[t]);
+            h = mix(h, roundsWon[t]);
+        }
+        return h;
     }
 
-    /** One agent as the client sees it. */
-    public record AgentView(long id, int team, double x, double y, double vx, double vy, double heading, double health,
-                            double maxHealth, double radius, boolean alive) {
+    private static long mix(long h, long v) {
+        long x = h * 0x9E3779B97F4A7C15L + v;
+        x ^= x >>> 31;
+        return x * 0xBF58476D1CE4E5B9L;
     }
 }

@@ -1,11 +1,15 @@
 package dev.agentarena.engine.world;
 
-/** Whether a command entered the world's queue; {@code reason} says why not. */
-public record CommandOutcome(boolean accepted, String reason) {
+/**
+ * Whether a command entered the world's queue. A refusal carries a stable {@code code} (QUEUE_FULL,
+ * INVALID_TEAM, INVALID_COUNT, INVALID_CONFIG, UNKNOWN_BEHAVIOR, TOO_MANY_AGENTS, WORLD_DELETED) and a
+ * message for people in {@code reason}.
+ */
+public record CommandOutcome(boolean accepted, String code, String reason) {
 
-    public static final CommandOutcome ACCEPTED = new CommandOutcome(true, null);
+    public static final CommandOutcome ACCEPTED = new CommandOutcome(true, null, null);
 
-    public static CommandOutcome rejected(String reason) {
-        return new CommandOutcome(false, reason);
+    public static CommandOutcome rejected(String code, String reason) {
+        return new CommandOutcome(false, code, reason);
     }
 }

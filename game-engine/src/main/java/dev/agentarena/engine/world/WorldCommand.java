@@ -2,7 +2,12 @@ package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.config.ArenaConfig;
 
-/** Everything that changes a world enters as one of these, through the world's bounded queue. */
+import java.util.List;
+
+/**
+ * Everything that changes a world enters as one of these, through the world's bounded queue, and is applied
+ * by the world's own thread at the start of a tick. Plain data, so commands can later travel over Kafka.
+ */
 public sealed interface WorldCommand {
 
     /** Short name used in replies and metrics. */
@@ -16,22 +21,45 @@ public sealed interface WorldCommand {
         public String name() { return "pause"; }
     }
 
-    /** Advances one tick while paused. */
+    /** Advances one tick while paused (ignored while running). */
     record Step() implements WorldCommand {
         public String name() { return "step"; }
     }
 
-    /** Rebuilds the world from its config, with its initial teams. */
+    /** Rebuilds the world from its config with its initial teams; team behaviors are kept. */
     record Reset() implements WorldCommand {
         public String name() { return "reset"; }
+    }
+
+    /** One agent of {@code team} at a random free spot (the prototype's "Add Red" / "Add Blue"). */
+    record AddAgent(int team) implements WorldCommand {
+        public String name() { return "add_agent"; }
     }
 
     record AddAgents(int team, int count) implements WorldCommand {
         public String name() { return "add_agent"; }
     }
 
-    /** Replaces the world's config and resets it. */
+    record RemoveAgent(long agentId) implements WorldCommand {
+        public String name() { return "remove_agent"; }
+    }
+
+    /** Applies live when only live fields change (see docs/config.md), else resets with the new config. */
     record ApplyConfig(ArenaConfig config) implements WorldCommand {
         public String name() { return "apply_config"; }
+    }
+
+    /** Gives every agent of {@code team} (without an own behavior) the behavior {@code behaviorId}. */
+    record SetTeamBehavior(int team, String behaviorId) implements WorldCommand {
+        public String name() { return "set_team_behavior"; }
+    }
+
+    /** Gives chosen agents their own behavior; a null {@code behaviorId} returns them to their team's. */
+    record SetAgentBehavior(List<Long> agentIds, String behaviorId) implements WorldCommand {
+        public SetAgentBehavior {
+            agentIds = List.copyOf(agentIds);
+        }
+
+        public String name() { return "set_agent_behavior"; }
     }
 }

@@ -1,52 +1,66 @@
 package dev.agentarena.engine.world;
 
+import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.sim.Simulation;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One live world: its simulation, its bounded command queue (drained at the start of each tick) and its
- * viewers. Only the world's loop thread touches the simulation; everyone else enqueues commands.
+ * viewers. Only the world's loop ({@link #tick()}, never run concurrently with itself) touches the
+ * simulation; every other thread only enqueues commands or reads the published {@link #info()}.
  */
 public final class WorldHandle {
 
     private static final Logger LOG = Logger.getLogger(WorldHandle.class);
-    static final String[] TEAM_NAMES = {"red", "blue", "green", "yellow", "purple", "orange", "teal", "pink"};
-    static final int QUEUE_CAPACITY = 1024;
-    static final int MAX_AGENTS_PER_COMMAND = 500;
+    static final int MAX_AGENTS_PER_COMMAND = 1000;
 
     private final String id;
-    private final BlockingQueue<WorldCommand> commands = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final List<Consumer<WorldSnapshot>> viewers = new CopyOnWriteArrayList<>();
+    private final int tickRate;
     private final int ticksPerSnapshot;
-    private final Timer tickTimer;
-    private final Counter rejected;
-    private volatile Simulation simulation;
-    private volatile boolean running = true;
+    private final int maxAgents;
+    private final long idlePauseNanos;
+    private final long tickBudgetNanos;
+    private final LongSupplier clock;
+    private final PolicyCatalog policies;
+    private final BlockingQueue<WorldCommand> commands;
+    private final List<Consumer<WorldSnapshot>> viewers = new CopyOnWriteArrayList<>();
+    private final SnapshotBuilder snapshots = new SnapshotBuilder();
+    private final WorldMetrics metrics;
+    private final String[] teamBehaviors = new String[ArenaConfig.MAX_TEAMS];
+    private volatile boolean deleted;
     private volatile WorldInfo info;
+    private Simulation simulation;
+    private boolean running = true;
+    private long lastWatchedNanos;
+    private long loops;
+    private long reportedPolicyFailures;
 
-    WorldHandle(String id, ArenaConfig config, int ticksPerSnapshot, MeterRegistry registry) {
+    WorldHandle(String id, ArenaConfig config, WorldSettings settings, MeterRegistry registry,
+                PolicyCatalog policies, LongSupplier clock) {
         this.id = id;
-        this.ticksPerSnapshot = ticksPerSnapshot;
-        this.tickTimer = Timer.builder("arena.engine.world.tick").tag("world", id).publishPercentileHistogram()
-                .register(registry);
-        this.rejected = registry.counter("arena.engine.world.commands.rejected", "world", id);
-        registry.gauge("arena.engine.world.queue.depth", List.of(Tag.of("world", id)),
-                commands, BlockingQueue::size);
-        reset(config);
+        this.tickRate = settings.tickRate();
+        this.ticksPerSnapshot = Math.max(1, settings.tickRate() / settings.snapshotRate());
+        this.maxAgents = settings.maxAgents();
+        this.idlePauseNanos = settings.idlePause().toNanos();
+        this.tickBudgetNanos = 1_000_000_000L / settings.tickRate();
+        this.clock = clock;
+        this.policies = policies;
+        this.commands = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.lastWatchedNanos = clock.getAsLong();
+        this.metrics = new WorldMetrics(registry, id, () -> info.agents(), commands::size);
+        rebuild(config);
     }
 
     public String id() {
@@ -57,27 +71,73 @@ public final class WorldHandle {
         return info;
     }
 
-    /** Enqueues without blocking; a full queue refuses the command. */
+    /** Checks a command and enqueues it without blocking; a full queue refuses it (and counts it). */
     public CommandOutcome submit(WorldCommand command) {
-        if (command instanceof WorldCommand.AddAgents add
-                && (add.count() < 1 || add.count() > MAX_AGENTS_PER_COMMAND)) {
-            return CommandOutcome.rejected("count must be between 1 and " + MAX_AGENTS_PER_COMMAND);
-        }
-        if (command instanceof WorldCommand.AddAgents add
-                && (add.team() < 0 || add.team() >= simulation.config().teamCount())) {
-            return CommandOutcome.rejected("team must be between 0 and " + (simulation.config().teamCount() - 1));
+        CommandOutcome invalid = check(command);
+        if (invalid != null) {
+            metrics.rejected(invalid.code());
+            return invalid;
         }
         if (!commands.offer(command)) {
-            rejected.increment();
-            return CommandOutcome.rejected("QUEUE_FULL: the world's command queue is full");
+            metrics.rejected("QUEUE_FULL");
+            return CommandOutcome.rejected("QUEUE_FULL", "the world's command queue is full; try again shortly");
         }
         return CommandOutcome.ACCEPTED;
     }
 
-    /** Registers a viewer called with every snapshot from the world's thread; it must not block. */
-    public AutoCloseable addViewer(Consumer<WorldSnapshot> viewer) {
-        viewers.add(viewer);
-        return () -> viewers.remove(viewer);
+    /**
+     * Calls {@code viewer} with every snapshot, at the broadcast rate, from the world's thread: it must hand the
+     * snapshot off and return at once. A world with no viewers pauses after the idle time.
+     */
+    public Registration addViewer(Consumer<WorldSnapshot> viewer) {
+        Consumer<WorldSnapshot> entry = viewer::accept;
+        viewers.add(entry);
+        return () -> viewers.remove(entry);
+    }
+
+    private CommandOutcome check(WorldCommand command) {
+        if (deleted) {
+            return CommandOutcome.rejected("WORLD_DELETED", "world " + id + " has been deleted");
+        }
+        int teams = info.config().teamCount();
+        if (command instanceof WorldCommand.AddAgent add) {
+            return checkTeam(add.team(), teams);
+        }
+        if (command instanceof WorldCommand.AddAgents add) {
+            return add.count() < 1 || add.count() > MAX_AGENTS_PER_COMMAND
+                    ? CommandOutcome.rejected("INVALID_COUNT", "count must be between 1 and " + MAX_AGENTS_PER_COMMAND)
+                    : checkTeam(add.team(), teams);
+        }
+        if (command instanceof WorldCommand.ApplyConfig apply) {
+            return checkConfig(apply.config());
+        }
+        if (command instanceof WorldCommand.SetTeamBehavior set) {
+            CommandOutcome team = checkTeam(set.team(), teams);
+            return team != null ? team : checkBehavior(set.behaviorId());
+        }
+        if (command instanceof WorldCommand.SetAgentBehavior set && set.behaviorId() != null) {
+            return checkBehavior(set.behaviorId());
+        }
+        return null;
+    }
+
+    private static CommandOutcome checkTeam(int team, int teams) {
+        return team < 0 || team >= teams
+                ? CommandOutcome.rejected("INVALID_TEAM", "team must be between 0 and " + (teams - 1)) : null;
+    }
+
+    private static CommandOutcome checkConfig(ArenaConfig config) {
+        if (config == null) {
+            return CommandOutcome.rejected("INVALID_CONFIG", "a config is required");
+        }
+        List<FieldError> errors = config.validate();
+        return errors.isEmpty() ? null : CommandOutcome.rejected("INVALID_CONFIG", errors.get(0).path() + ": "
+                + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+    }
+
+    private CommandOutcome checkBehavior(String behaviorId) {
+        return behaviorId == null || policies.find(behaviorId).isEmpty()
+                ? CommandOutcome.rejected("UNKNOWN_BEHAVIOR", "no behavior " + behaviorId) : null;
     }
 
     /** One tick of the loop: commands, then the step when running, then a snapshot at the broadcast rate. */
@@ -85,72 +145,137 @@ public final class WorldHandle {
         long start = System.nanoTime();
         try {
             boolean step = drainCommands();
-            if (running || step) {
+            pauseWhenUnwatched();
+            boolean advance = running || step;
+            if (advance) {
                 simulation.step();
             }
-            if (simulation.tick() % ticksPerSnapshot == 0 || step) {
+            // Paused worlds keep publishing at the broadcast rate so viewers see commands take effect.
+            if (++loops % ticksPerSnapshot == 0 || step) {
                 publish();
             }
+            metrics.policyFailures(simulation.policyFailures() - reportedPolicyFailures);
+            reportedPolicyFailures = simulation.policyFailures();
         } catch (RuntimeException e) {
             LOG.errorf(e, "world %s failed a tick; pausing it", id);
             running = false;
+            updateInfo();
         } finally {
-            tickTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            metrics.recordTick(System.nanoTime() - start, tickBudgetNanos);
+        }
+    }
+
+    private void pauseWhenUnwatched() {
+        long now = clock.getAsLong();
+        if (!viewers.isEmpty()) {
+            lastWatchedNanos = now;
+        } else if (running && now - lastWatchedNanos > idlePauseNanos) {
+            LOG.infof("world %s has had no viewer for %d s; pausing it", id, idlePauseNanos / 1_000_000_000L);
+            running = false;
+            updateInfo();
         }
     }
 
     private boolean drainCommands() {
         boolean step = false;
+        boolean changed = false;
         WorldCommand command;
         while ((command = commands.poll()) != null) {
-            if (command instanceof WorldCommand.Start) {
-                running = true;
-            } else if (command instanceof WorldCommand.Pause) {
-                running = false;
-            } else if (command instanceof WorldCommand.Step) {
-                step = true;
-            } else if (command instanceof WorldCommand.Reset) {
-                reset(simulation.config());
-            } else if (command instanceof WorldCommand.AddAgents add) {
-                for (int i = 0; i < add.count(); i++) {
-                    simulation.addAgent(add.team());
-                }
-            } else if (command instanceof WorldCommand.ApplyConfig apply) {
-                reset(apply.config());
+            changed = true;
+            try {
+                step |= apply(command);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "world %s could not apply %s", id, command.name());
             }
         }
-        updateInfo();
+        if (changed) {
+            updateInfo();
+        }
         return step;
     }
 
-    private void reset(ArenaConfig config) {
-        Simulation fresh = new Simulation(config);
-        for (int team = 0; team < config.teamCount(); team++) {
-            for (int i = 0; i < config.teamSize(); i++) {
-                fresh.addAgent(team);
+    /** Applies one command; true when it asks for a single step. */
+    private boolean apply(WorldCommand command) {
+        if (command instanceof WorldCommand.Start) {
+            running = true;
+            lastWatchedNanos = clock.getAsLong();
+        } else if (command instanceof WorldCommand.Pause) {
+            running = false;
+        } else if (command instanceof WorldCommand.Step) {
+            return !running;
+        } else if (command instanceof WorldCommand.Reset) {
+            rebuild(simulation.config());
+        } else if (command instanceof WorldCommand.AddAgent add) {
+            addAgents(add.team(), 1);
+        } else if (command instanceof WorldCommand.AddAgents add) {
+            addAgents(add.team(), add.count());
+        } else if (command instanceof WorldCommand.RemoveAgent remove) {
+            simulation.removeAgent(remove.agentId());
+        } else if (command instanceof WorldCommand.ApplyConfig apply) {
+            if (!simulation.applyLive(apply.config())) {
+                rebuild(apply.config());
+            }
+        } else if (command instanceof WorldCommand.SetTeamBehavior set) {
+            policy(set.behaviorId()).ifPresent(policy -> {
+                teamBehaviors[set.team()] = set.behaviorId();
+                simulation.setTeamPolicy(set.team(), set.behaviorId(), policy);
+            });
+        } else if (command instanceof WorldCommand.SetAgentBehavior set) {
+            DecisionPolicy policy = set.behaviorId() == null ? null : policy(set.behaviorId()).orElse(null);
+            if (set.behaviorId() == null || policy != null) {
+                set.agentIds().forEach(agent -> simulation.setAgentPolicy(agent, set.behaviorId(), policy));
             }
         }
+        return false;
+    }
+
+    private Optional<DecisionPolicy> policy(String behaviorId) {
+        return policies.find(behaviorId);
+    }
+
+    private void addAgents(int team, int count) {
+        int room = Math.max(0, maxAgents - simulation.agentCount());
+        if (count > room) {
+            LOG.infof("world %s holds at most %d agents; adding %d instead of %d", id, maxAgents, room, count);
+        }
+        for (int i = 0; i < Math.min(count, room); i++) {
+            simulation.addAgent(team);
+        }
+    }
+
+    /** A fresh simulation from {@code config} with its initial teams and this world's team behaviors. */
+    private void rebuild(ArenaConfig config) {
+        Simulation fresh = new Simulation(config, tickRate);
+        for (int team = 0; team < fresh.teamCount(); team++) {
+            String behavior = teamBehaviors[team];
+            Optional<DecisionPolicy> policy = behavior == null ? Optional.empty() : policy(behavior);
+            if (policy.isPresent()) {
+                fresh.setTeamPolicy(team, behavior, policy.get());
+            }
+        }
+        fresh.populate();
         simulation = fresh;
+        snapshots.restart();
+        reportedPolicyFailures = 0;
         updateInfo();
     }
 
     private void updateInfo() {
-        info = new WorldInfo(id, running, simulation.tick(), simulation.agentCount(), simulation.config());
+        Simulation sim = simulation;
+        List<Integer> perTeam = new ArrayList<>(sim.teamCount());
+        for (int team = 0; team < sim.teamCount(); team++) {
+            perTeam.add(sim.teamAgents(team));
+        }
+        info = new WorldInfo(id, running, sim.tick(), sim.round(), sim.agentCount(), List.copyOf(perTeam),
+                viewers.size(), sim.config());
     }
 
     private void publish() {
+        updateInfo();
         if (viewers.isEmpty()) {
             return;
         }
-        Simulation sim = simulation;
-        Simulation.AgentView[] agents = new Simulation.AgentView[sim.agentCount()];
-        sim.copyAgents(agents);
-        List<WorldSnapshot.TeamStats> teams = new ArrayList<>();
-        for (int team = 0; team < sim.config().teamCount(); team++) {
-            teams.add(new WorldSnapshot.TeamStats(team, TEAM_NAMES[team], sim.aliveInTeam(team), 0));
-        }
-        WorldSnapshot snapshot = new WorldSnapshot(id, sim.tick(), running, sim.config().worldWidth(),
-                sim.config().worldHeight(), sim.walls(), Arrays.asList(agents), teams);
+        WorldSnapshot snapshot = snapshots.build(id, simulation, running);
         for (Consumer<WorldSnapshot> viewer : viewers) {
             try {
                 viewer.accept(snapshot);
@@ -158,5 +283,21 @@ public final class WorldHandle {
                 LOG.warnf(e, "a viewer of world %s failed", id);
             }
         }
+    }
+
+    /** Marks the world gone: later commands are refused and its meters removed. */
+    void delete() {
+        deleted = true;
+        viewers.clear();
+        metrics.close();
+    }
+
+    /** The simulation, for this package's tests and the bench main; only safe from the world's thread. */
+    Simulation simulation() {
+        return simulation;
+    }
+
+    boolean running() {
+        return running;
     }
 }

@@ -2,6 +2,12 @@ package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.config.ArenaConfig;
 
-/** What a client learns about a world on joining. */
-public record WorldInfo(String id, boolean running, long tick, int agents, ArenaConfig config) {
+import java.util.List;
+
+/**
+ * What a client learns about a world: whether it runs, where it is in time, how many agents each team has
+ * (index = team), how many viewers watch it, and its config.
+ */
+public record WorldInfo(String id, boolean running, long tick, int round, int agents, List<Integer> teamAgents,
+                        int viewers, ArenaConfig config) {
 }

@@ -1,0 +1,39 @@
+package dev.agentarena.engine.world;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How this engine runs its worlds ({@code arena.engine.worlds.*}). */
+@ConfigMapping(prefix = "arena.engine.worlds")
+public interface WorldSettings {
+
+    /** Simulation ticks per second. */
+    @WithDefault("60")
+    int tickRate();
+
+    /** Snapshots per second sent to viewers; must divide the tick rate. */
+    @WithDefault("20")
+    int snapshotRate();
+
+    /** Most worlds this engine runs at once (world {@code default} included). */
+    @WithDefault("16")
+    int maxWorlds();
+
+    /** Most agents in one world; adding beyond it is refused. */
+    @WithDefault("50000")
+    int maxAgents();
+
+    /** Capacity of each world's command queue; a command beyond it is refused with QUEUE_FULL. */
+    @WithDefault("1024")
+    int queueCapacity();
+
+    /** A running world with no viewer for this long pauses. */
+    @WithDefault("30s")
+    Duration idlePause();
+
+    /** Threads of the scheduler that runs every world's ticks. */
+    @WithDefault("2")
+    int loopThreads();
+}
