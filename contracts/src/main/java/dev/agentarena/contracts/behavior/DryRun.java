@@ -1,0 +1,80 @@
+package dev.agentarena.contracts.behavior;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Evaluates a compiled behavior over the {@link EdgeCases} with its params at their defaults, minimums and
+ * maximums, exactly as a think would (conditions in order, then the deciding rule's weights), and reports
+ * every weight that is NaN, infinite or outside the documented range, with the perception that produced it.
+ */
+final class DryRun {
+
+    private DryRun() {
+    }
+
+    static List<Diagnostic> run(CompiledBehavior behavior) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (Map.Entry<String, Map<String, Double>> params : paramSets(behavior.document()).entrySet()) {
+            CompiledBehavior variant = behavior.withParams(params.getValue());
+            for (FixedPerception perception : EdgeCases.PERCEPTIONS) {
+                String situation = "in the dry-run perception '" + perception.label() + "'" + params.getKey();
+                try {
+                    check(variant, perception, situation, problems, reported);
+                } catch (BehaviorEvaluationException e) {
+                    if (reported.add(e.path())) {
+                        problems.add(Diagnostic.at(e.code(), e.path(), e.getMessage() + " " + situation));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Walks the decision like {@link CompiledBehavior#decideTraced}, checking raw weights before any clamping. */
+    private static void check(CompiledBehavior behavior, FixedPerception perception, String situation,
+                              List<Diagnostic> problems, Set<String> reported) {
+        PerceptionResolver resolver = new PerceptionResolver(perception, behavior.params());
+        for (CompiledBehavior.CompiledRule rule : behavior.rules()) {
+            if (!(Boolean) CompiledBehavior.evaluate(rule.condition(), resolver, rule.path() + "/condition")) {
+                continue;
+            }
+            for (CompiledBehavior.CompiledEntry entry : rule.entries()) {
+                String path = entry.path() + "/weight";
+                double weight = (Double) CompiledBehavior.evaluate(entry.weight(), resolver, path);
+                if (!Double.isFinite(weight) && reported.add(path)) {
+                    problems.add(Diagnostic.at(ErrorCode.NOT_FINITE, path, "the weight is " + weight + " " + situation
+                            + "; guard divisions and square roots"));
+                } else if ((weight < BehaviorLimits.MIN_WEIGHT || weight > BehaviorLimits.MAX_WEIGHT) && reported.add(path)) {
+                    problems.add(Diagnostic.at(ErrorCode.OUT_OF_RANGE, path, "the weight is " + weight + " " + situation
+                            + "; weights must lie in [" + BehaviorLimits.MIN_WEIGHT + ", " + BehaviorLimits.MAX_WEIGHT
+                            + "] (math.least / math.greatest can bound them)"));
+                }
+            }
+            return;
+        }
+    }
+
+    /** Param values to try, labelled for messages: all defaults, then all at min, then all at max. */
+    private static Map<String, Map<String, Double>> paramSets(BehaviorDocument document) {
+        Map<String, Map<String, Double>> sets = new LinkedHashMap<>();
+        sets.put("", values(document, ParamSpec::defaultValue));
+        if (!document.paramsOrEmpty().isEmpty()) {
+            sets.put(" with every param at its min", values(document, ParamSpec::min));
+            sets.put(" with every param at its max", values(document, ParamSpec::max));
+        }
+        return sets;
+    }
+
+    static Map<String, Double> values(BehaviorDocument document, Function<ParamSpec, Double> pick) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        document.paramsOrEmpty().forEach((name, spec) -> values.put(CelEnvironment.PARAMS_PREFIX + name, pick.apply(spec)));
+        return values;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.agentarena.contracts.behavior;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelMutableAst;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
+import dev.cel.common.navigation.CelNavigableMutableAst;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles one CEL expression of a behavior: limits first (length, characters), then parse, integer
+ * literals read as doubles (so {@code self.health < 30} and {@code x * 2} work as written), depth and cost
+ * limits, type check, and the expected result type. Every failure becomes a {@link Diagnostic} at the
+ * expression's path with a 1-based line and column inside the expression.
+ */
+final class ExpressionCompiler {
+
+    enum ResultType {
+        BOOL(SimpleType.BOOL, "bool (true or false)"),
+        NUMBER(SimpleType.DOUBLE, "a number (double)");
+
+        final CelType celType;
+        final String text;
+
+        ResultType(CelType celType, String text) {
+            this.celType = celType;
+            this.text = text;
+        }
+    }
+
+    /** A checked expression ready to plan into a program. */
+    record Compiled(String source, CelAbstractSyntaxTree ast, ExpressionCost cost) {
+    }
+
+    private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'");
+
+    private final CelCompiler compiler;
+
+    ExpressionCompiler(Collection<String> paramNames) {
+        this.compiler = CelEnvironment.compilerFor(paramNames);
+    }
+
+    /** The compiled expression, or empty after adding its diagnostics to {@code out}. */
+    Optional<Compiled> compile(String source, ResultType expected, String path, List<Diagnostic> out) {
+        if (source.isBlank()) {
+            out.add(Diagnostic.at(ErrorCode.EMPTY_EXPRESSION, path, "the expression is empty; expected " + expected.text));
+            return Optional.empty();
+        }
+        int length = source.codePointCount(0, source.length());
+        if (length > BehaviorLimits.MAX_EXPRESSION_CHARS) {
+            out.add(Diagnostic.at(ErrorCode.EXPRESSION_TOO_LONG, path, "the expression has " + length
+                    + " characters; at most " + BehaviorLimits.MAX_EXPRESSION_CHARS));
+            return Optional.empty();
+        }
+        if (!checkCharacters(source, path, out)) {
+            return Optional.empty();
+        }
+        CelValidationResult parsed = compiler.parse(source, path);
+        if (parsed.hasError()) {
+            addIssues(parsed, null, path, out, true);
+            return Optional.empty();
+        }
+        CelAbstractSyntaxTree ast = readIntegersAsDoubles(result(parsed));
+        ExpressionCost cost = ExpressionCost.of(ast);
+        if (cost.depth() > BehaviorLimits.MAX_EXPRESSION_DEPTH) {
+            out.add(Diagnostic.at(ErrorCode.EXPRESSION_TOO_DEEP, path, "the expression nests " + cost.depth()
+                    + " levels deep; at most " + BehaviorLimits.MAX_EXPRESSION_DEPTH));
+            return Optional.empty();
+        }
+        if (cost.cost() > BehaviorLimits.MAX_EXPRESSION_COST) {
+            out.add(Diagnostic.at(ErrorCode.EXPRESSION_TOO_COSTLY, path, "the expression's estimated cost is "
+                    + cost.cost() + " (one per syntax node); at most " + BehaviorLimits.MAX_EXPRESSION_COST));
+            return Optional.empty();
+        }
+        CelValidationResult checked = compiler.check(ast);
+        if (checked.hasError()) {
+            addIssues(checked, ast, path, out, false);
+            return Optional.empty();
+        }
+        CelAbstractSyntaxTree typed = result(checked);
+        if (!typed.getResultType().equals(expected.celType)) {
+            out.add(new Diagnostic(ErrorCode.WRONG_RESULT_TYPE, path, 1, 1, "the expression has type "
+                    + typed.getResultType().name() + " but must be " + expected.text));
+            return Optional.empty();
+        }
+        return Optional.of(new Compiled(source, typed, cost));
+    }
+
+    /** Checks a combination of already compiled expressions (the whole decision): any failure is a bug of ours. */
+    CelAbstractSyntaxTree compileTrusted(String source) {
+        CelValidationResult parsed = compiler.parse(source, "decision");
+        CelValidationResult checked = compiler.check(readIntegersAsDoubles(result(parsed)));
+        return result(checked);
+    }
+
+    /** Expressions are ASCII: no homoglyphs, bidi overrides or invisible characters can hide what runs. */
+    private static boolean checkCharacters(String source, String path, List<Diagnostic> out) {
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < source.length(); ) {
+            int cp = source.codePointAt(i);
+            column++;
+            boolean allowed = cp == '\n' || cp == '\t' || cp == '\r' || (cp >= 0x20 && cp < 0x7f);
+            if (!allowed) {
+                out.add(new Diagnostic(ErrorCode.INVALID_CHARACTER, path, line, column, "expressions may only contain printable ASCII; found "
+                        + TextRules.describe(cp)));
+                return false;
+            }
+            if (cp == '\n') {
+                line++;
+                column = 0;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    private static CelAbstractSyntaxTree readIntegersAsDoubles(CelAbstractSyntaxTree parsed) {
+        CelMutableAst mutable = CelMutableAst.fromCelAst(parsed);
+        CelNavigableMutableAst.fromAst(mutable).getRoot().allNodes()
+                .filter(node -> node.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                        && node.expr().constant().getKind() == CelConstant.Kind.INT64_VALUE)
+                .forEach(node -> node.expr().setConstant(CelConstant.ofValue((double) node.expr().constant().int64Value())));
+        return mutable.toParsedAst();
+    }
+
+    private static void addIssues(CelValidationResult result, CelAbstractSyntaxTree ast, String path,
+                                  List<Diagnostic> out, boolean parsing) {
+        for (CelIssue issue : result.getErrors()) {
+            int line = Math.max(issue.getSourceLocation().getLine(), 1);
+            int column = Math.max(issue.getSourceLocation().getColumn(), 0) + 1;
+            out.add(new Diagnostic(classify(issue, ast, parsing), path, line, column, explain(issue.getMessage())));
+        }
+    }
+
+    private static ErrorCode classify(CelIssue issue, CelAbstractSyntaxTree ast, boolean parsing) {
+        String message = issue.getMessage();
+        if (parsing) {
+            return message.contains("recursion") ? ErrorCode.EXPRESSION_TOO_DEEP : ErrorCode.SYNTAX_ERROR;
+        }
+        if (UNDECLARED.matcher(message).find()) {
+            return isCall(ast, issue.getExprId()) ? ErrorCode.UNKNOWN_FUNCTION : ErrorCode.UNKNOWN_IDENTIFIER;
+        }
+        return ErrorCode.TYPE_ERROR;
+    }
+
+    private static boolean isCall(CelAbstractSyntaxTree ast, long exprId) {
+        return ast != null && CelNavigableAst.fromAst(ast).getRoot().allNodes()
+                .filter(node -> node.id() == exprId)
+                .map(CelNavigableExpr::getKind)
+                .anyMatch(kind -> kind == CelExpr.ExprKind.Kind.CALL);
+    }
+
+    /** CEL's messages, made actionable for a behavior author. */
+    private static String explain(String message) {
+        String text = message.replace(" (in container '')", "");
+        Matcher undeclared = UNDECLARED.matcher(text);
+        if (undeclared.find()) {
+            String name = undeclared.group(1);
+            String known = PerceptionVariable.namesUnder(name);
+            if (!known.isEmpty()) {
+                return "unknown field of '" + name + "'; it has: " + known;
+            }
+            if (name.equals("params")) {
+                return "unknown param; declare it under \"params\" first";
+            }
+            return "unknown name '" + name + "'; see docs/behaviors.md for the perception variables and functions";
+        }
+        int candidates = text.indexOf(" (candidates:");
+        if (candidates > 0) {
+            text = text.substring(0, candidates);
+        }
+        return text;
+    }
+
+    private static CelAbstractSyntaxTree result(CelValidationResult result) {
+        try {
+            return result.getAst();
+        } catch (dev.cel.common.CelValidationException e) {
+            throw new IllegalStateException("CEL rejected an expression it had accepted: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.agentarena.contracts.behavior;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * A steering primitive a rule can blend. Each one yields a steering force of at most the agent's max force
+ * (scaled by its weight); the engine sums them and limits the total to the max force again.
+ */
+public enum Primitive {
+    SEEK("seek", TargetUse.REQUIRED, "steer at full speed towards the target"),
+    FLEE("flee", TargetUse.REQUIRED, "steer at full speed directly away from the target"),
+    ARRIVE("arrive", TargetUse.REQUIRED, "steer towards the target, slowing down inside its slowing radius to stop on it"),
+    PURSUE("pursue", TargetUse.REQUIRED, "seek the target's predicted position (target position plus its velocity times the time to reach it)"),
+    EVADE("evade", TargetUse.REQUIRED, "flee the target's predicted position"),
+    WANDER("wander", TargetUse.NONE, "random walk: the wander angle changes by at most 0.3 rad per tick"),
+    SEPARATION("separation", TargetUse.NONE, "steer away from allies closer than the flocking distance, inversely to their distance"),
+    ALIGNMENT("alignment", TargetUse.NONE, "match the average velocity of allies within the flocking distance"),
+    COHESION("cohesion", TargetUse.NONE, "seek the centre of allies within the flocking distance"),
+    AVOID_WALLS("avoid-walls", TargetUse.NONE, "steer away from walls and world bounds that are close ahead"),
+    ATTACK("attack", TargetUse.REQUIRED, "pursue an enemy target with 1.2 x max force, close in to 0.8 x attack range, and strike it whenever it is in range and the cooldown is ready"),
+    HOLD("hold", TargetUse.NONE, "brake to a standstill where the agent is"),
+    PATROL("patrol", TargetUse.NONE, "arrive at the patrol waypoints in turn (the corners of a rectangle inset 20 % from the world bounds, nearest corner first)");
+
+    /** Whether a steer entry with this primitive names a target. */
+    public enum TargetUse { REQUIRED, NONE }
+
+    private final String id;
+    private final TargetUse targetUse;
+    private final String description;
+
+    Primitive(String id, TargetUse targetUse, String description) {
+        this.id = id;
+        this.targetUse = targetUse;
+        this.description = description;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    public TargetUse targetUse() {
+        return targetUse;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @JsonCreator
+    public static Primitive fromId(String id) {
+        for (Primitive p : values()) {
+            if (p.id.equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown primitive '" + id + "', expected one of " + ids());
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(Primitive::id).collect(Collectors.joining(", "));
+    }
+}
