@@ -144,15 +144,17 @@ public final class WorldHandle {
     void tick() {
         long start = System.nanoTime();
         try {
+            int applied = commands.size();
             boolean step = drainCommands();
             pauseWhenUnwatched();
-            boolean advance = running || step;
-            if (advance) {
+            if (running || step) {
                 simulation.step();
             }
             // Paused worlds keep publishing at the broadcast rate so viewers see commands take effect.
             if (++loops % ticksPerSnapshot == 0 || step) {
                 publish();
+            } else if (applied > 0) {
+                updateInfo();
             }
             metrics.policyFailures(simulation.policyFailures() - reportedPolicyFailures);
             reportedPolicyFailures = simulation.policyFailures();
@@ -178,18 +180,13 @@ public final class WorldHandle {
 
     private boolean drainCommands() {
         boolean step = false;
-        boolean changed = false;
         WorldCommand command;
         while ((command = commands.poll()) != null) {
-            changed = true;
             try {
                 step |= apply(command);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "world %s could not apply %s", id, command.name());
             }
-        }
-        if (changed) {
-            updateInfo();
         }
         return step;
     }

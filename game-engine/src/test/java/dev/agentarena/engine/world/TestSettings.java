@@ -1,0 +1,26 @@
+package dev.agentarena.engine.world;
+
+import java.time.Duration;
+
+/** World settings for tests, defaults unless given. */
+record TestSettings(int maxWorlds, int queueCapacity, Duration idlePause, int maxAgents) implements WorldSettings {
+
+    static TestSettings defaults() {
+        return new TestSettings(4, 8, Duration.ofSeconds(30), 2000);
+    }
+
+    @Override
+    public int tickRate() {
+        return 60;
+    }
+
+    @Override
+    public int snapshotRate() {
+        return 20;
+    }
+
+    @Override
+    public int loopThreads() {
+        return 1;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.agentarena.engine.world;
+
+import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.contracts.json.Json;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorldHandleTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final AtomicLong clock = new AtomicLong();
+
+    private WorldHandle world(TestSettings settings) {
+        return new WorldHandle("w", ArenaConfig.defaults(), settings, registry, new BuiltInPolicies(), clock::get);
+    }
+
+    @Test
+    void aFullQueueRefusesWithQueueFullAndCountsIt() {
+        WorldHandle world = world(TestSettings.defaults());
+        for (int i = 0; i < 8; i++) {
+            assertThat(world.submit(new WorldCommand.AddAgent(0)).accepted()).isTrue();
+        }
+        CommandOutcome refused = world.submit(new WorldCommand.AddAgent(0));
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.code()).isEqualTo("QUEUE_FULL");
+        assertThat(registry.get("arena.engine.world.commands.rejected").tag("reason", "QUEUE_FULL").counter().count())
+                .isEqualTo(1);
+        world.tick();
+        assertThat(world.info().teamAgents()).containsExactly(13, 5);
+        assertThat(world.submit(new WorldCommand.AddAgent(1)).accepted()).isTrue();
+    }
+
+    @Test
+    void invalidCommandsAreRefusedWithACode() {
+        WorldHandle world = world(TestSettings.defaults());
+        assertThat(world.submit(new WorldCommand.AddAgent(2)).code()).isEqualTo("INVALID_TEAM");
+        assertThat(world.submit(new WorldCommand.AddAgents(0, 0)).code()).isEqualTo("INVALID_COUNT");
+        assertThat(world.submit(new WorldCommand.SetTeamBehavior(0, "nope")).code()).isEqualTo("UNKNOWN_BEHAVIOR");
+        ArenaConfig bad = Json.read("{\"visualRange\": -5}", ArenaConfig.class);
+        CommandOutcome outcome = world.submit(new WorldCommand.ApplyConfig(bad));
+        assertThat(outcome.code()).isEqualTo("INVALID_CONFIG");
+        assertThat(outcome.reason()).contains("/visualRange");
+    }
+
+    @Test
+    void viewersGetSnapshotsAtTheBroadcastRateUntilTheyClose() {
+        WorldHandle world = world(TestSettings.defaults());
+        List<WorldSnapshot> seen = new ArrayList<>();
+        Registration registration = world.addViewer(seen::add);
+        for (int i = 0; i < 60; i++) {
+            world.tick();
+        }
+        assertThat(seen).hasSize(20);
+        WorldSnapshot last = seen.get(19);
+        assertThat(last.tick()).isEqualTo(60);
+        assertThat(last.agents()).hasSize(10).allSatisfy(agent -> assertThat(agent.behavior()).isEqualTo("builtin"));
+        assertThat(last.teams()).extracting(WorldSnapshot.TeamState::color).containsExactly("#ef4444", "#3b82f6");
+        assertThat(Json.write(last)).contains("\"walls\"");
+        registration.close();
+        world.tick();
+        world.tick();
+        world.tick();
+        assertThat(seen).hasSize(20);
+    }
+
+    @Test
+    void pauseStepStartAndResetDriveTheClock() {
+        WorldHandle world = world(TestSettings.defaults());
+        world.submit(new WorldCommand.Pause());
+        world.tick();
+        world.tick();
+        assertThat(world.info().tick()).isZero();
+        world.submit(new WorldCommand.Step());
+        world.tick();
+        assertThat(world.info().tick()).isEqualTo(1);
+        world.submit(new WorldCommand.Start());
+        world.tick();
+        assertThat(world.info().running()).isTrue();
+        world.submit(new WorldCommand.Reset());
+        world.tick();
+        assertThat(world.info().tick()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnwatchedWorldPausesAfterTheIdleTime() {
+        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 2000));
+        world.tick();
+        assertThat(world.info().running()).isTrue();
+        clock.addAndGet(Duration.ofSeconds(31).toNanos());
+        world.tick();
+        assertThat(world.info().running()).isFalse();
+        Registration viewer = world.addViewer(snapshot -> { });
+        world.submit(new WorldCommand.Start());
+        clock.addAndGet(Duration.ofSeconds(60).toNanos());
+        world.tick();
+        assertThat(world.info().running()).isTrue();
+        viewer.close();
+    }
+
+    @Test
+    void liveFieldsApplyWithoutAResetAndShapeFieldsReset() {
+        WorldHandle world = world(TestSettings.defaults());
+        for (int i = 0; i < 10; i++) {
+            world.tick();
+        }
+        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"attackCooldown\": 2.0}", ArenaConfig.class)));
+        world.tick();
+        assertThat(world.info().tick()).isEqualTo(11);
+        assertThat(world.info().config().attackCooldown()).isEqualTo(2.0);
+        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"teamCount\": 3}", ArenaConfig.class)));
+        world.tick();
+        assertThat(world.info().tick()).isEqualTo(1);
+        assertThat(world.info().teamAgents()).containsExactly(5, 5, 5);
+    }
+
+    @Test
+    void agentCountIsCappedAndAgentsCanBeRemovedAndGivenBehaviors() {
+        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 12));
+        world.submit(new WorldCommand.AddAgents(0, 5));
+        world.tick();
+        assertThat(world.info().agents()).isEqualTo(12);
+        world.submit(new WorldCommand.RemoveAgent(1));
+        world.submit(new WorldCommand.SetAgentBehavior(List.of(2L), "builtin"));
+        world.tick();
+        assertThat(world.info().agents()).isEqualTo(11);
+    }
+
+    @Test
+    void metricsArePerWorldAndGoAwayWithIt() {
+        WorldHandle world = world(TestSettings.defaults());
+        world.tick();
+        assertThat(registry.get("arena.engine.world.tick").tag("world", "w").timer().count()).isEqualTo(1);
+        assertThat(registry.get("arena.engine.world.agents").tag("world", "w").gauge().value()).isEqualTo(10);
+        assertThat(registry.get("arena.engine.world.queue.depth").tag("world", "w").gauge().value()).isZero();
+        world.delete();
+        assertThat(registry.find("arena.engine.world.tick").tag("world", "w").timer()).isNull();
+        assertThat(world.submit(new WorldCommand.Start()).code()).isEqualTo("WORLD_DELETED");
+    }
+}
