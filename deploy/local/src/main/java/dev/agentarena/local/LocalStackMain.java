@@ -1,6 +1,8 @@
 package dev.agentarena.local;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,17 +10,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * {@code ./arena up [--wipe] | down | status}: the whole system on this machine, configured by environment
  * variables (see README). {@code up} runs until Ctrl-C or {@code down}, then stops everything in reverse order.
+ * A running stack is described by {@code stack.properties} in the data folder (launcher pid, ports), which is how
+ * {@code down} and {@code status} find it from another terminal.
  */
 public final class LocalStackMain {
 
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
             "ARENA_ENGINE_PORT", 8080, "ARENA_PERSISTENCE_PORT", 8081, "ARENA_GATEWAY_PORT", 8082,
             "ARENA_KAFKA_PORT", 9092, "ARENA_KAFKA_CONTROLLER_PORT", 9093, "ARENA_MONGO_PORT", 27017);
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
     private LocalStackMain() {
     }
@@ -52,23 +59,29 @@ public final class LocalStackMain {
             deleteTree(dataDir);
             System.out.println("wiped " + dataDir);
         }
-        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        String externalMongo = System.getenv("MONGODB_URI");
+        String externalKafka = env("KAFKA_BOOTSTRAP_SERVERS", null);
+        String externalMongo = env("MONGODB_URI", null);
         Stack.PortPlan ports = new Stack.PortPlan(port("ARENA_ENGINE_PORT"), port("ARENA_PERSISTENCE_PORT"),
                 port("ARENA_GATEWAY_PORT"), port("ARENA_KAFKA_PORT"), port("ARENA_KAFKA_CONTROLLER_PORT"), port("ARENA_MONGO_PORT"));
         checkFree(ports, externalKafka == null, externalMongo == null);
         Files.createDirectories(dataDir);
-        Files.writeString(pidFile(dataDir), String.valueOf(ProcessHandle.current().pid()));
+        writeState(dataDir, ports);
         long begin = System.nanoTime();
-        Stack stack = Stack.start(new Stack.Options(repo, dataDir, externalKafka, externalMongo, ports, Duration.ofSeconds(60)),
-                System.out::println);
+        Stack stack;
+        try {
+            stack = Stack.start(new Stack.Options(repo, dataDir, externalKafka, externalMongo, ports, SERVICE_READY_TIMEOUT),
+                    System.out::println);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Files.deleteIfExists(stateFile(dataDir));
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping…");
             stack.close();
             try {
-                Files.deleteIfExists(pidFile(dataDir));
+                Files.deleteIfExists(stateFile(dataDir));
             } catch (IOException ignored) {
-                // Nothing useful to do while exiting.
+                // Nothing useful to do while exiting; a stale file names a dead pid and is ignored.
             }
             System.out.println("stopped.");
         }, "stack-shutdown"));
@@ -86,24 +99,28 @@ public final class LocalStackMain {
         }
         System.out.println("stopping the stack (pid " + launcher.get().pid() + ") …");
         launcher.get().destroy();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (launcher.get().isAlive() && System.currentTimeMillis() < deadline) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (launcher.get().isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         if (launcher.get().isAlive()) {
-            throw new StackException("the stack did not stop within 120 s; kill pid " + launcher.get().pid());
+            throw new StackException("the stack did not stop within " + STOP_TIMEOUT.toSeconds() + " s; kill pid "
+                    + launcher.get().pid() + " (its children follow it)");
         }
         System.out.println("stopped.");
     }
 
     private static void status(Path dataDir) {
         Optional<ProcessHandle> launcher = runningLauncher(dataDir);
-        System.out.println(launcher.map(p -> "running (pid " + p.pid() + ")").orElse("not running"));
-        if (launcher.isPresent()) {
-            for (String service : List.of("ARENA_ENGINE_PORT", "ARENA_PERSISTENCE_PORT", "ARENA_GATEWAY_PORT")) {
-                int port = port(service);
-                System.out.printf("  %-24s port %d: %s%n", service, port, QuarkusService.isReady(port) ? "ready" : "not ready");
-            }
+        if (launcher.isEmpty()) {
+            System.out.println("not running");
+            return;
+        }
+        System.out.println("running (pid " + launcher.get().pid() + "), data in " + dataDir);
+        Properties state = readState(dataDir).orElseThrow();
+        for (String service : List.of("game-engine", "persistence-service", "llm-gateway")) {
+            int port = Integer.parseInt(state.getProperty(service + ".port"));
+            System.out.printf("  %-20s http://localhost:%d/  %s%n", service, port, QuarkusService.isReady(port) ? "ready" : "not ready");
         }
     }
 
@@ -120,23 +137,45 @@ public final class LocalStackMain {
         }
     }
 
-    private static Optional<ProcessHandle> runningLauncher(Path dataDir) {
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile(dataDir)).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("java")).orElse(true));
-        } catch (IOException | NumberFormatException e) {
+    private static void writeState(Path dataDir, Stack.PortPlan ports) throws IOException {
+        Properties state = new Properties();
+        state.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+        state.setProperty("game-engine.port", String.valueOf(ports.engine()));
+        state.setProperty("persistence-service.port", String.valueOf(ports.persistence()));
+        state.setProperty("llm-gateway.port", String.valueOf(ports.gateway()));
+        try (Writer out = Files.newBufferedWriter(stateFile(dataDir))) {
+            state.store(out, "the running local stack (deleted when it stops)");
+        }
+    }
+
+    private static Optional<Properties> readState(Path dataDir) {
+        try (Reader in = Files.newBufferedReader(stateFile(dataDir))) {
+            Properties state = new Properties();
+            state.load(in);
+            return Optional.of(state);
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private static Path pidFile(Path dataDir) {
-        return dataDir.resolve("stack.pid");
+    /** The launcher recorded in the state file, if that process still runs (a stale file names a dead pid). */
+    private static Optional<ProcessHandle> runningLauncher(Path dataDir) {
+        return readState(dataDir).flatMap(state -> {
+            try {
+                return ProcessHandle.of(Long.parseLong(state.getProperty("pid", "").strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).filter(ProcessHandle::isAlive).filter(p -> p.info().command().map(c -> c.contains("java")).orElse(true));
+    }
+
+    private static Path stateFile(Path dataDir) {
+        return dataDir.resolve("stack.properties");
     }
 
     private static int port(String variable) {
-        String value = System.getenv(variable);
-        if (value == null || value.isBlank()) {
+        String value = env(variable, null);
+        if (value == null) {
             return DEFAULT_PORTS.get(variable);
         }
         try {

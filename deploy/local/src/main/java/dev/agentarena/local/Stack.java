@@ -60,19 +60,20 @@ public final class Stack implements AutoCloseable {
         PortPlan ports = options.ports();
         if (options.externalKafka() != null) {
             bootstrapServers = options.externalKafka();
-            progress.accept("Kafka: using external " + bootstrapServers);
+            progress.accept(String.format("%-44s external", "Kafka at " + bootstrapServers));
         } else {
             int kafkaPort = net(ports.kafka());
             int controllerPort = net(ports.kafkaController());
             bootstrapServers = step("Kafka broker (KRaft) on " + kafkaPort, () -> started(
                     KafkaBroker.start(options.dataDir().resolve("kafka"), kafkaPort, controllerPort, logs))).bootstrapServers();
         }
-        TopicSetup.Result topics = step("topics", () -> TopicSetup.ensure(bootstrapServers));
-        progress.accept(String.format("  topics: %d created, %d made compacted, %d given more partitions",
-                topics.created(), topics.compactionSet(), topics.partitionsAdded()));
+        long topicsBegin = System.nanoTime();
+        TopicSetup.Result topics = TopicSetup.ensure(bootstrapServers);
+        progress.accept(String.format("%-44s %d created, %d made compacted, %d given partitions (%.1f s)", "Kafka topics",
+                topics.created(), topics.compactionSet(), topics.partitionsAdded(), (System.nanoTime() - topicsBegin) / 1e9));
         if (options.externalMongoUri() != null) {
             mongoUri = options.externalMongoUri();
-            progress.accept("MongoDB: using external server");
+            progress.accept(String.format("%-44s external (MONGODB_URI)", "MongoDB"));
         } else {
             int mongoPort = net(ports.mongo());
             mongoUri = step("MongoDB (embedded) on " + mongoPort, () -> started(
@@ -139,7 +140,7 @@ public final class Stack implements AutoCloseable {
             } catch (Exception e) {
                 progress.accept("stopping " + next + " failed: " + e.getMessage());
             }
-            progress.accept(String.format("stopped %s in %.1f s", describe(next), (System.nanoTime() - begin) / 1e9));
+            progress.accept(String.format("%-44s stopped (%.1f s)", describe(next), (System.nanoTime() - begin) / 1e9));
         }
     }
 
@@ -169,11 +170,11 @@ public final class Stack implements AutoCloseable {
         T run() throws IOException, InterruptedException;
     }
 
+    /** Runs one start step and reports it in one line, once it is ready (a failure throws with the child's log tail). */
     private <T> T step(String what, Step<T> action) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        progress.accept("starting " + what + " …");
         T result = action.run();
-        progress.accept(String.format("  ready: %s (%.1f s)", what, (System.nanoTime() - begin) / 1e9));
+        progress.accept(String.format("%-44s ready (%.1f s)", what, (System.nanoTime() - begin) / 1e9));
         return result;
     }
 }
