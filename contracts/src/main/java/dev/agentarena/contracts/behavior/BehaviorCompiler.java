@@ -52,8 +52,10 @@ public final class BehaviorCompiler {
             String path = JsonPointer.child("/rules", i);
             Optional<ExpressionCompiler.Compiled> condition = expressions.compile(rule.condition(),
                     ExpressionCompiler.ResultType.BOOL, path + "/condition", problems);
+            Optional<ExpressionCompiler.Compiled> forceScale = expressions.compile(rule.forceScaleOrDefault(),
+                    ExpressionCompiler.ResultType.NUMBER, path + "/forceScale", problems);
             List<ExpressionCompiler.Compiled> weights = new ArrayList<>();
-            int weightsCost = 0;
+            int weightsCost = forceScale.map(f -> f.cost().cost()).orElse(0);
             for (int j = 0; j < rule.steer().size(); j++) {
                 Optional<ExpressionCompiler.Compiled> weight = expressions.compile(rule.steer().get(j).weightOrDefault(),
                         ExpressionCompiler.ResultType.NUMBER, JsonPointer.child(path + "/steer", j) + "/weight", problems);
@@ -62,11 +64,13 @@ public final class BehaviorCompiler {
             }
             conditionsCost += condition.map(c -> c.cost().cost()).orElse(0);
             worstWeightsCost = Math.max(worstWeightsCost, weightsCost);
-            condition.ifPresent(c -> sources.add(new RuleSource(rule, path, c, weights)));
+            if (condition.isPresent() && forceScale.isPresent()) {
+                sources.add(new RuleSource(rule, path, condition.get(), forceScale.get(), weights));
+            }
         }
         if (problems.isEmpty() && conditionsCost + worstWeightsCost > BehaviorLimits.MAX_DECISION_COST) {
             problems.add(Diagnostic.at(ErrorCode.DOCUMENT_TOO_COSTLY, "/rules", "the worst decision path costs "
-                    + (conditionsCost + worstWeightsCost) + " (every condition plus the costliest rule's weights); at most "
+                    + (conditionsCost + worstWeightsCost) + " (every condition plus the costliest rule's forceScale and weights); at most "
                     + BehaviorLimits.MAX_DECISION_COST));
         }
         if (!problems.isEmpty()) {
@@ -79,7 +83,7 @@ public final class BehaviorCompiler {
     }
 
     private record RuleSource(Rule rule, String path, ExpressionCompiler.Compiled condition,
-                              List<ExpressionCompiler.Compiled> weights) {
+                              ExpressionCompiler.Compiled forceScale, List<ExpressionCompiler.Compiled> weights) {
     }
 
     private static CompiledBehavior build(BehaviorDocument document, ExpressionCompiler expressions, List<RuleSource> sources) {
@@ -92,21 +96,23 @@ public final class BehaviorCompiler {
                         JsonPointer.child(source.path() + "/steer", j), program(source.weights().get(j).ast())));
             }
             rules.add(new CompiledBehavior.CompiledRule(source.rule().name(), source.path(),
-                    program(source.condition().ast()), entries));
+                    program(source.condition().ast()), program(source.forceScale().ast()), entries));
         }
         CelRuntime.Program decision = program(expressions.compileTrusted(decisionSource(sources)));
         return new CompiledBehavior(document, rules, decision, DryRun.values(document, ParamSpec::defaultValue));
     }
 
     /**
-     * The whole decision as one expression: {@code c0 ? [0.0, w00, ...] : c1 ? [1.0, ...] : [-1.0]}. Each part
+     * The whole decision as one expression: {@code c0 ? [0.0, f0, w00, ...] : c1 ? [1.0, f1, ...] : [-1.0]} (rule
+     * index, forceScale, weights). Each part
      * sits on its own lines so that a trailing {@code //} comment in it cannot swallow what follows.
      */
     private static String decisionSource(List<RuleSource> sources) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sources.size(); i++) {
             RuleSource source = sources.get(i);
-            text.append("(\n").append(source.condition().source()).append("\n) ? [").append(i).append(".0");
+            text.append("(\n").append(source.condition().source()).append("\n) ? [").append(i).append(".0, (\n")
+                    .append(source.forceScale().source()).append("\n)");
             for (ExpressionCompiler.Compiled weight : source.weights()) {
                 text.append(", (\n").append(weight.source()).append("\n)");
             }

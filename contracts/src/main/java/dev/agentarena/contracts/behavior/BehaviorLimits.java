@@ -23,7 +23,10 @@ public final class BehaviorLimits {
     public static final int MAX_DECISION_COST = 1000;
     /** Documented range of a weight; the dry run rejects values outside it, the runtime clamps into it. */
     public static final double MIN_WEIGHT = 0.0;
-    public static final double MAX_WEIGHT = 4.0;
+    public static final double MAX_WEIGHT = 1.0;
+    /** Documented range of a rule's forceScale (multiples of max force), checked and clamped like weights. */
+    public static final double MIN_FORCE_SCALE = 0.0;
+    public static final double MAX_FORCE_SCALE = 2.0;
     /** Magnitude bound of a param's min, max and default. */
     public static final double MAX_PARAM_MAGNITUDE = 1.0e6;
 

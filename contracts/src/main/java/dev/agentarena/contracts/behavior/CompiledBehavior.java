@@ -15,7 +15,8 @@ import java.util.Map;
 public final class CompiledBehavior {
 
     /** One rule's compiled parts; {@code path} is the rule's JSON pointer. */
-    record CompiledRule(String name, String path, CelRuntime.Program condition, List<CompiledEntry> entries) {
+    record CompiledRule(String name, String path, CelRuntime.Program condition, CelRuntime.Program forceScale,
+                        List<CompiledEntry> entries) {
     }
 
     record CompiledEntry(Primitive primitive, Target target, String path, CelRuntime.Program weight) {
@@ -73,10 +74,10 @@ public final class CompiledBehavior {
             return;
         }
         CompiledRule rule = rules.get(index);
-        out.rule(index, rule.name());
+        out.rule(index, rule.name(), checkedForceScale(rule, (Double) values.get(1)));
         for (int i = 0; i < rule.entries().size(); i++) {
             CompiledEntry entry = rule.entries().get(i);
-            out.add(entry.primitive(), entry.target(), checkedWeight(entry, (Double) values.get(i + 1)));
+            out.add(entry.primitive(), entry.target(), checkedWeight(entry, (Double) values.get(i + 2)));
         }
     }
 
@@ -86,7 +87,8 @@ public final class CompiledBehavior {
         for (int index = 0; index < rules.size(); index++) {
             CompiledRule rule = rules.get(index);
             if ((Boolean) evaluate(rule.condition(), resolver, rule.path() + "/condition")) {
-                out.rule(index, rule.name());
+                out.rule(index, rule.name(), checkedForceScale(rule,
+                        (Double) evaluate(rule.forceScale(), resolver, rule.path() + "/forceScale")));
                 for (CompiledEntry entry : rule.entries()) {
                     Double weight = (Double) evaluate(entry.weight(), resolver, entry.path() + "/weight");
                     out.add(entry.primitive(), entry.target(), checkedWeight(entry, weight));
@@ -104,6 +106,14 @@ public final class CompiledBehavior {
                     "the weight of '" + entry.primitive().id() + "' is " + weight, null);
         }
         return Math.max(BehaviorLimits.MIN_WEIGHT, Math.min(BehaviorLimits.MAX_WEIGHT, weight));
+    }
+
+    private static double checkedForceScale(CompiledRule rule, double scale) {
+        if (!Double.isFinite(scale)) {
+            throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, rule.path() + "/forceScale",
+                    "the forceScale of rule '" + rule.name() + "' is " + scale, null);
+        }
+        return Math.max(BehaviorLimits.MIN_FORCE_SCALE, Math.min(BehaviorLimits.MAX_FORCE_SCALE, scale));
     }
 
     /** The raw value of one expression (the dry run checks ranges before any clamping). */

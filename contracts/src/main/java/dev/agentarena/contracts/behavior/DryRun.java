@@ -45,19 +45,28 @@ final class DryRun {
             if (!(Boolean) CompiledBehavior.evaluate(rule.condition(), resolver, rule.path() + "/condition")) {
                 continue;
             }
+            String scalePath = rule.path() + "/forceScale";
+            double scale = (Double) CompiledBehavior.evaluate(rule.forceScale(), resolver, scalePath);
+            checkRange("forceScale", scale, BehaviorLimits.MIN_FORCE_SCALE, BehaviorLimits.MAX_FORCE_SCALE, scalePath,
+                    situation, problems, reported);
             for (CompiledBehavior.CompiledEntry entry : rule.entries()) {
                 String path = entry.path() + "/weight";
                 double weight = (Double) CompiledBehavior.evaluate(entry.weight(), resolver, path);
-                if (!Double.isFinite(weight) && reported.add(path)) {
-                    problems.add(Diagnostic.at(ErrorCode.NOT_FINITE, path, "the weight is " + weight + " " + situation
-                            + "; guard divisions and square roots"));
-                } else if ((weight < BehaviorLimits.MIN_WEIGHT || weight > BehaviorLimits.MAX_WEIGHT) && reported.add(path)) {
-                    problems.add(Diagnostic.at(ErrorCode.OUT_OF_RANGE, path, "the weight is " + weight + " " + situation
-                            + "; weights must lie in [" + BehaviorLimits.MIN_WEIGHT + ", " + BehaviorLimits.MAX_WEIGHT
-                            + "] (math.least / math.greatest can bound them)"));
-                }
+                checkRange("weight", weight, BehaviorLimits.MIN_WEIGHT, BehaviorLimits.MAX_WEIGHT, path, situation,
+                        problems, reported);
             }
             return;
+        }
+    }
+
+    private static void checkRange(String what, double value, double min, double max, String path, String situation,
+                                   List<Diagnostic> problems, Set<String> reported) {
+        if (!Double.isFinite(value) && reported.add(path)) {
+            problems.add(Diagnostic.at(ErrorCode.NOT_FINITE, path, "the " + what + " is " + value + " " + situation
+                    + "; guard divisions and square roots"));
+        } else if ((value < min || value > max) && reported.add(path)) {
+            problems.add(Diagnostic.at(ErrorCode.OUT_OF_RANGE, path, "the " + what + " is " + value + " " + situation
+                    + "; it must lie in [" + min + ", " + max + "] (math.least / math.greatest can bound it)"));
         }
     }
 

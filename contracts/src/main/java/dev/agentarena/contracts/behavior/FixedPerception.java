@@ -19,7 +19,7 @@ public final class FixedPerception implements Perception {
         this.flags = flags;
     }
 
-    /** A healthy agent mid-fight in an 800 x 600 world with the prototype's zones (150 / 100 / 30). */
+    /** A healthy agent mid-fight with the prototype's zones (150 / 100 / 30, flocking 50). */
     public static FixedPerception typical() {
         Map<PerceptionVariable, Double> n = new EnumMap<>(PerceptionVariable.class);
         Map<PerceptionVariable, Boolean> f = new EnumMap<>(PerceptionVariable.class);
@@ -43,21 +43,18 @@ public final class FixedPerception implements Perception {
         n.put(PerceptionVariable.ALLIES_VISUAL, 2.0);
         n.put(PerceptionVariable.ALLIES_RECOGNITION, 1.0);
         n.put(PerceptionVariable.ALLIES_COMBAT, 0.0);
+        n.put(PerceptionVariable.ALLIES_NEAR, 1.0);
         target(n, f, PerceptionVariable.NEAREST_ENEMY_EXISTS, 90.0, 60.0, 0.6, 0.5);
         target(n, f, PerceptionVariable.WEAKEST_ENEMY_EXISTS, 120.0, 40.0, 0.4, -0.8);
         target(n, f, PerceptionVariable.NEAREST_ALLY_EXISTS, 40.0, 90.0, 0.9, 2.0);
         n.put(PerceptionVariable.NEAREST_WALL_DISTANCE, 100.0);
-        n.put(PerceptionVariable.NEAREST_WALL_BEARING, 1.0);
         n.put(PerceptionVariable.TEAM_ALIVE, 5.0);
         n.put(PerceptionVariable.TEAM_KILLS, 2.0);
-        n.put(PerceptionVariable.OPPONENTS_ALIVE, 5.0);
         n.put(PerceptionVariable.ROUND_TIME_LEFT, 200.0);
-        n.put(PerceptionVariable.ROUND_ELAPSED, 100.0);
         n.put(PerceptionVariable.ZONES_VISUAL, 150.0);
         n.put(PerceptionVariable.ZONES_RECOGNITION, 100.0);
         n.put(PerceptionVariable.ZONES_COMBAT, 30.0);
-        n.put(PerceptionVariable.WORLD_WIDTH, 800.0);
-        n.put(PerceptionVariable.WORLD_HEIGHT, 600.0);
+        n.put(PerceptionVariable.ZONES_FLOCKING, 50.0);
         return new FixedPerception("typical", n, f);
     }
 

@@ -15,8 +15,8 @@ public enum PerceptionVariable {
     SELF_HEALTH_RATIO("self.healthRatio", Kind.NUMBER, "self.health / self.maxHealth, 0..1"),
     SELF_SPEED("self.speed", Kind.NUMBER, "current speed, units per tick"),
     SELF_MAX_SPEED("self.maxSpeed", Kind.NUMBER, "this agent's max speed, units per tick"),
-    SELF_X("self.x", Kind.NUMBER, "position, 0..world.width"),
-    SELF_Y("self.y", Kind.NUMBER, "position, 0..world.height"),
+    SELF_X("self.x", Kind.NUMBER, "position, world units from the left"),
+    SELF_Y("self.y", Kind.NUMBER, "position, world units from the top"),
     SELF_VX("self.vx", Kind.NUMBER, "velocity x, units per tick"),
     SELF_VY("self.vy", Kind.NUMBER, "velocity y, units per tick"),
     SELF_ATTACK_RANGE("self.attackRange", Kind.NUMBER, "distance within which an attack lands"),
@@ -31,12 +31,13 @@ public enum PerceptionVariable {
     ALLIES_VISUAL("allies.visual", Kind.NUMBER, "living allies (not counting self) within the visual zone"),
     ALLIES_RECOGNITION("allies.recognition", Kind.NUMBER, "living allies within the recognition zone"),
     ALLIES_COMBAT("allies.combat", Kind.NUMBER, "living allies within the combat zone"),
+    ALLIES_NEAR("allies.near", Kind.NUMBER, "living allies within the flocking distance (zones.flocking): the agent's group"),
 
     NEAREST_ENEMY_EXISTS("nearestEnemy.exists", Kind.FLAG, "true when an enemy is within the visual zone"),
     NEAREST_ENEMY_DISTANCE("nearestEnemy.distance", Kind.NUMBER, "centre-to-centre distance; " + Constants.ABSENT_TEXT),
     NEAREST_ENEMY_HEALTH("nearestEnemy.health", Kind.NUMBER, "its health; 0 when absent"),
     NEAREST_ENEMY_HEALTH_RATIO("nearestEnemy.healthRatio", Kind.NUMBER, "its health / its max health; 0 when absent"),
-    NEAREST_ENEMY_BEARING("nearestEnemy.bearing", Kind.NUMBER, "angle from own heading to it, -pi..pi (positive = counter-clockwise); 0 when absent"),
+    NEAREST_ENEMY_BEARING("nearestEnemy.bearing", Kind.NUMBER, "angle from own heading to it, -pi..pi (positive = clockwise on screen); 0 when absent"),
     WEAKEST_ENEMY_EXISTS("weakestEnemy.exists", Kind.FLAG, "true when an enemy is within the visual zone"),
     WEAKEST_ENEMY_DISTANCE("weakestEnemy.distance", Kind.NUMBER, "distance to the visible enemy with least health; " + Constants.ABSENT_TEXT),
     WEAKEST_ENEMY_HEALTH("weakestEnemy.health", Kind.NUMBER, "its health; 0 when absent"),
@@ -48,21 +49,17 @@ public enum PerceptionVariable {
     NEAREST_ALLY_HEALTH_RATIO("nearestAlly.healthRatio", Kind.NUMBER, "its health / its max health; 0 when absent"),
     NEAREST_ALLY_BEARING("nearestAlly.bearing", Kind.NUMBER, "angle from own heading to it, -pi..pi; 0 when absent"),
 
-    NEAREST_WALL_DISTANCE("nearestWall.distance", Kind.NUMBER, "distance from the agent's edge to the nearest wall or world bound, >= 0"),
-    NEAREST_WALL_BEARING("nearestWall.bearing", Kind.NUMBER, "angle from own heading to the nearest point of that wall, -pi..pi"),
+    NEAREST_WALL_DISTANCE("nearestWall.distance", Kind.NUMBER, "distance from the agent's edge to the nearest wall or world bound, 0..zones.visual (capped)"),
 
     TEAM_ALIVE("team.alive", Kind.NUMBER, "living agents of the own team, self included"),
     TEAM_KILLS("team.kills", Kind.NUMBER, "kills of the own team this round"),
-    OPPONENTS_ALIVE("opponents.alive", Kind.NUMBER, "living agents of all other teams"),
 
-    ROUND_TIME_LEFT("round.timeLeft", Kind.NUMBER, "seconds left in the current round, >= 0"),
-    ROUND_ELAPSED("round.elapsed", Kind.NUMBER, "seconds since the current round started"),
+    ROUND_TIME_LEFT("round.timeLeft", Kind.NUMBER, "seconds left in the current round, >= 0; 1000000 when rounds are off"),
 
     ZONES_VISUAL("zones.visual", Kind.NUMBER, "radius of the visual zone (config visualRange)"),
     ZONES_RECOGNITION("zones.recognition", Kind.NUMBER, "radius of the recognition zone (config recognitionRange)"),
     ZONES_COMBAT("zones.combat", Kind.NUMBER, "radius of the combat zone (config attackRange)"),
-    WORLD_WIDTH("world.width", Kind.NUMBER, "world width"),
-    WORLD_HEIGHT("world.height", Kind.NUMBER, "world height");
+    ZONES_FLOCKING("zones.flocking", Kind.NUMBER, "radius of the flocking group (config flockingDistance)");
 
     /** CEL type of a variable. */
     public enum Kind { NUMBER, FLAG }
@@ -71,6 +68,8 @@ public enum PerceptionVariable {
     public static final class Constants {
         /** Distance reported for a target that does not exist: far beyond any world, still finite. */
         public static final double ABSENT_DISTANCE = 1.0e6;
+        /** Round time left reported when rounds are off. */
+        public static final double NO_ROUND_TIME_LEFT = 1.0e6;
         static final String ABSENT_TEXT = "1000000 when absent";
 
         private Constants() {

@@ -10,6 +10,7 @@ public final class SteeringDecision {
     private int ruleIndex = -1;
     private String ruleName;
     private int count;
+    private double forceScale = 1;
     private final Primitive[] primitives = new Primitive[BehaviorLimits.MAX_STEER_ENTRIES];
     private final Target[] targets = new Target[BehaviorLimits.MAX_STEER_ENTRIES];
     private final double[] weights = new double[BehaviorLimits.MAX_STEER_ENTRIES];
@@ -27,6 +28,21 @@ public final class SteeringDecision {
     /** Name of the deciding rule, or null. */
     public String ruleName() {
         return ruleName;
+    }
+
+    /** The most steering force the blend may use, in multiples of the agent's max force. */
+    public double forceScale() {
+        return forceScale;
+    }
+
+    /** The one target of the rule's targeted entries, or null when none is targeted. */
+    public Target target() {
+        for (int i = 0; i < count; i++) {
+            if (targets[i] != null) {
+                return targets[i];
+            }
+        }
+        return null;
     }
 
     public int entryCount() {
@@ -61,20 +77,20 @@ public final class SteeringDecision {
         ruleIndex = other.ruleIndex;
         ruleName = other.ruleName;
         count = other.count;
+        forceScale = other.forceScale;
         System.arraycopy(other.primitives, 0, primitives, 0, count);
         System.arraycopy(other.targets, 0, targets, 0, count);
         System.arraycopy(other.weights, 0, weights, 0, count);
     }
 
     void clear() {
-        ruleIndex = -1;
-        ruleName = null;
-        count = 0;
+        rule(-1, null, 1);
     }
 
-    void rule(int index, String name) {
+    void rule(int index, String name, double scale) {
         ruleIndex = index;
         ruleName = name;
+        forceScale = scale;
         count = 0;
     }
 
@@ -87,7 +103,7 @@ public final class SteeringDecision {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(matched() ? ruleName : "(no rule)").append(" [");
+        StringBuilder text = new StringBuilder(matched() ? ruleName : "(no rule)").append(" x").append(forceScale).append(" [");
         for (int i = 0; i < count; i++) {
             text.append(i == 0 ? "" : ", ").append(primitives[i].id());
             if (targets[i] != null) {

@@ -121,9 +121,22 @@ final class StructureValidator {
             add(ErrorCode.TOO_MANY_STEER_ENTRIES, path, entries.size() + " steer entries; at most " + BehaviorLimits.MAX_STEER_ENTRIES);
             return;
         }
+        Target sharedTarget = null;
+        java.util.EnumSet<Primitive> seen = java.util.EnumSet.noneOf(Primitive.class);
         for (int i = 0; i < entries.size(); i++) {
             String entryPath = JsonPointer.child(path, i);
             SteerEntry entry = entries.get(i);
+            if (entry != null && entry.primitive() != null && !seen.add(entry.primitive())) {
+                add(ErrorCode.DUPLICATE_PRIMITIVE, entryPath + "/primitive", "'" + entry.primitive().id()
+                        + "' appears twice in this rule; give it one entry with the summed weight");
+            }
+            if (entry != null && entry.target() != null) {
+                if (sharedTarget != null && sharedTarget != entry.target()) {
+                    add(ErrorCode.MIXED_TARGETS, entryPath + "/target", "a rule steers relative to one target; this rule already uses '"
+                            + sharedTarget.id() + "'");
+                }
+                sharedTarget = sharedTarget == null ? entry.target() : sharedTarget;
+            }
             if (entry == null) {
                 add(ErrorCode.WRONG_TYPE, entryPath, "a steer entry is an object {\"primitive\", \"target\", \"weight\"}");
             } else if (entry.primitive() == null) {

@@ -9,11 +9,9 @@ import java.util.stream.Collectors;
 /** What a targeted primitive steers relative to. A target that does not exist this think contributes no force. */
 public enum Target {
     NEAREST_ENEMY("nearestEnemy", true, "the nearest living enemy within the visual zone"),
-    WEAKEST_ENEMY("weakestEnemy", true, "the living enemy with the least health within the visual zone (nearest on ties)"),
+    WEAKEST_ENEMY("weakestEnemy", true, "the living enemy with the least health within the visual zone"),
     NEAREST_ALLY("nearestAlly", false, "the nearest living ally within the visual zone"),
-    TEAM_CENTROID("teamCentroid", false, "the centre of the living allies within the recognition zone (the agent itself excluded)"),
-    ENEMY_CENTROID("enemyCentroid", false, "the centre of the living enemies within the visual zone"),
-    ARENA_CENTER("arenaCenter", false, "the centre of the world");
+    HOME("home", false, "the agent's spawn point");
 
     private final String id;
     private final boolean enemy;

@@ -141,6 +141,11 @@ class HostileDocumentsTest {
         raw(c, "seek without target", steer("{\"primitive\": \"seek\"}"), TARGET_REQUIRED);
         raw(c, "wander with target", steer("{\"primitive\": \"wander\", \"target\": \"nearestEnemy\"}"), TARGET_NOT_ALLOWED);
         raw(c, "attack an ally", steer("{\"primitive\": \"attack\", \"target\": \"nearestAlly\"}"), INVALID_VALUE);
+        raw(c, "two targets in one rule", steer("{\"primitive\": \"seek\", \"target\": \"nearestAlly\"}, {\"primitive\": \"flee\", \"target\": \"nearestEnemy\"}"), MIXED_TARGETS);
+        raw(c, "same primitive twice", steer("{\"primitive\": \"wander\"}, {\"primitive\": \"wander\", \"weight\": 0.5}"), DUPLICATE_PRIMITIVE);
+        raw(c, "forceScale above the maximum", rules("[{\"name\": \"r\", \"condition\": \"true\", \"forceScale\": 3, \"steer\": [{\"primitive\": \"hold\"}]}]"), OUT_OF_RANGE);
+        raw(c, "forceScale not a number", rules("[{\"name\": \"r\", \"condition\": \"true\", \"forceScale\": \"true\", \"steer\": [{\"primitive\": \"hold\"}]}]"), WRONG_RESULT_TYPE);
+        raw(c, "forceScale infinite", rules("[{\"name\": \"r\", \"condition\": \"true\", \"forceScale\": \"1.0 / (self.speed - self.speed)\", \"steer\": [{\"primitive\": \"hold\"}]}]"), NOT_FINITE);
         // --- Expression size, depth, cost
         condition(c, "empty condition", "", EMPTY_EXPRESSION);
         weight(c, "blank weight", "   ", EMPTY_EXPRESSION);
@@ -196,7 +201,7 @@ class HostileDocumentsTest {
         weight(c, "inverse health at health 0", "1.0 / self.health", NOT_FINITE, OUT_OF_RANGE);
         weight(c, "overflow to infinity", "1e308 * 10.0", NOT_FINITE);
         weight(c, "negative weight", "-1.0", OUT_OF_RANGE);
-        weight(c, "weight above the maximum", "5.0", OUT_OF_RANGE);
+        weight(c, "weight above the maximum", "1.5", OUT_OF_RANGE);
         weight(c, "weight growing with age", "self.age", OUT_OF_RANGE);
         weight(c, "weight from absent enemy distance", "nearestEnemy.distance / 100.0", OUT_OF_RANGE);
         weight(c, "guarded inverse distance", "nearestEnemy.distance > 1.0 ? math.least(10.0 / nearestEnemy.distance, 1.0) : 1.0", ACCEPTED);

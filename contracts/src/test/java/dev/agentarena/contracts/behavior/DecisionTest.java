@@ -1,0 +1,190 @@
+package dev.agentarena.contracts.behavior;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static dev.agentarena.contracts.behavior.PerceptionVariable.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DecisionTest {
+
+    private static final int SAMPLES = 5_000;
+
+    /**
+     * The engine's Java built-in decision (game-engine BuiltInDecision, the prototype's priorities) written out as
+     * the oracle; the engine's adapter test compares against the Java class itself.
+     */
+    private static String javaBuiltInRule(Perception p) {
+        double ratio = p.number(SELF_HEALTH_RATIO);
+        boolean enemy = p.flag(NEAREST_ENEMY_EXISTS);
+        boolean outnumbered = p.number(ENEMIES_RECOGNITION) > p.number(ALLIES_RECOGNITION) + 1;
+        if (enemy && (ratio < 0.3 || outnumbered && ratio < 0.7)) {
+            return "FLEE";
+        }
+        if (enemy && !(outnumbered && p.number(ALLIES_NEAR) == 0)) {
+            return "ATTACK";
+        }
+        return p.number(ALLIES_NEAR) > 0 ? "WANDER_TOGETHER" : "WANDER";
+    }
+
+    @Test
+    void defaultBehaviorDecidesLikeThePrototypeOnRandomPerceptions() {
+        CompiledBehavior behavior = BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT);
+        SteeringDecision decision = new SteeringDecision();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < SAMPLES; i++) {
+            FixedPerception p = randomPerception(random);
+            behavior.decide(p, decision);
+            assertThat(decision.ruleName()).as("perception %d", i).isEqualTo(javaBuiltInRule(p));
+        }
+    }
+
+    @Test
+    void defaultBehaviorUsesThePrototypeNumbers() {
+        CompiledBehavior behavior = BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT);
+        SteeringDecision decision = new SteeringDecision();
+        behavior.decide(FixedPerception.typical(), decision);
+        assertThat(decision.toString()).isEqualTo(
+                "ATTACK x1.2 [pursue(nearestEnemy)=1.0, attack(nearestEnemy)=1.0, separation=0.5, avoid-walls=1.0]");
+        assertThat(decision.target()).isEqualTo(Target.NEAREST_ENEMY);
+
+        FixedPerception together = FixedPerception.typical().withoutTarget(NEAREST_ENEMY_EXISTS).with(ENEMIES_VISUAL, 0)
+                .with(ENEMIES_RECOGNITION, 0).with(ENEMIES_COMBAT, 0);
+        behavior.decide(together, decision);
+        assertThat(decision.toString()).isEqualTo("WANDER_TOGETHER x1.0 [wander=0.5, cohesion=0.4, alignment=0.5, "
+                + "separation=0.8, avoid-walls=1.0, attack(nearestEnemy)=1.0]");
+    }
+
+    @Test
+    void fastAndTracedEvaluationAgreeOnEveryBuiltIn() {
+        SteeringDecision fast = new SteeringDecision();
+        SteeringDecision traced = new SteeringDecision();
+        SplittableRandom random = new SplittableRandom(11);
+        for (String id : BuiltInBehaviors.IDS) {
+            CompiledBehavior behavior = BuiltInBehaviors.compiled(id);
+            for (int i = 0; i < 500; i++) {
+                FixedPerception p = randomPerception(random);
+                behavior.decide(p, fast);
+                behavior.decideTraced(p, traced);
+                assertThat(fast.toString()).as(id).isEqualTo(traced.toString());
+            }
+        }
+    }
+
+    @Test
+    void editorExampleFollowsHealthAndCrowding() {
+        CompiledBehavior behavior = BuiltInBehaviors.compiled("editor-example");
+        SteeringDecision decision = new SteeringDecision();
+        behavior.decide(FixedPerception.typical().with(SELF_HEALTH, 20).with(ALLIES_COMBAT, 2), decision);
+        assertThat(decision.ruleName()).isEqualTo("hurt");
+        assertThat(decision.weightOf(Primitive.FLEE)).isEqualTo(0.9);
+        assertThat(decision.weightOf(Primitive.PURSUE)).isEqualTo(0.1);
+        assertThat(decision.weightOf(Primitive.SEPARATION)).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+        behavior.decide(FixedPerception.typical(), decision);
+        assertThat(decision.ruleName()).isEqualTo("aggressive");
+        assertThat(decision.weightOf(Primitive.PURSUE)).isEqualTo(0.9);
+        assertThat(decision.weightOf(Primitive.AVOID_WALLS)).isEqualTo(0.9);
+    }
+
+    @Test
+    void noMatchingRuleGivesAnEmptyDecision() {
+        CompiledBehavior behavior = compile(BehaviorJson.oneRule("enemies.visual > 100", "1"));
+        SteeringDecision decision = new SteeringDecision();
+        behavior.decide(FixedPerception.typical(), decision);
+        assertThat(decision.matched()).isFalse();
+        assertThat(decision.entryCount()).isZero();
+    }
+
+    @Test
+    void weightsOutsideTheRangeAreClampedAtRunTimeAndNonFiniteOnesFail() {
+        CompiledBehavior behavior = compile(BehaviorJson.oneRule("true",
+                "nearestEnemy.distance > 2.0 && nearestEnemy.distance < 5.0 ? 0.25 / (nearestEnemy.distance - 2.5) : 0.5"));
+        SteeringDecision decision = new SteeringDecision();
+        behavior.decide(FixedPerception.typical().with(NEAREST_ENEMY_DISTANCE, 2.6), decision);
+        assertThat(decision.weight(0)).isEqualTo(BehaviorLimits.MAX_WEIGHT);
+        behavior.decide(FixedPerception.typical().with(NEAREST_ENEMY_DISTANCE, 2.1), decision);
+        assertThat(decision.weight(0)).isEqualTo(BehaviorLimits.MIN_WEIGHT);
+        behavior.decide(FixedPerception.typical().with(NEAREST_ENEMY_DISTANCE, 2.75), decision);
+        assertThat(decision.weight(0)).isEqualTo(BehaviorLimits.MAX_WEIGHT);
+        behavior.decide(FixedPerception.typical().with(NEAREST_ENEMY_DISTANCE, 4.5), decision);
+        assertThat(decision.weight(0)).isEqualTo(0.125);
+        assertThatThrownBy(() -> behavior.decideTraced(FixedPerception.typical().with(NEAREST_ENEMY_DISTANCE, 2.5), decision))
+                .isInstanceOfSatisfying(BehaviorEvaluationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FINITE);
+                    assertThat(e.path()).isEqualTo("/rules/0/steer/0/weight");
+                });
+        assertThatThrownBy(() -> behavior.decide(FixedPerception.typical().with(NEAREST_ENEMY_DISTANCE, 2.5), decision))
+                .isInstanceOf(BehaviorEvaluationException.class);
+    }
+
+    @Test
+    void dryRunNamesThePerceptionAndParamsThatBreakAWeight() {
+        String json = """
+                {"schemaVersion": 1, "name": "p", "params": {"k": {"default": 1, "min": 0, "max": 1}},
+                 "rules": [{"name": "r", "condition": "true", "steer": [{"primitive": "wander", "weight": "0.5 / params.k"}]}]}
+                """;
+        ValidationReport report = BehaviorValidator.validate(json);
+        assertThat(report.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(ErrorCode.NOT_FINITE);
+            assertThat(d.path()).isEqualTo("/rules/0/steer/0/weight");
+            assertThat(d.message()).contains("'typical'").contains("every param at its min");
+        });
+        ValidationReport crowded = BehaviorValidator.validate(BehaviorJson.oneRule("true", "nearestAlly.distance / (nearestAlly.distance + nearestAlly.distance)"));
+        assertThat(crowded.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(ErrorCode.NOT_FINITE);
+            assertThat(d.message()).contains("crowded");
+        });
+    }
+
+    @Test
+    void aDocumentAtEveryLimitIsAcceptedAndDecides() {
+        StringBuilder rules = new StringBuilder();
+        for (int r = 0; r < BehaviorLimits.MAX_RULES; r++) {
+            rules.append(r == 0 ? "" : ",").append("{\"name\": \"r").append(r).append("\", \"condition\": \"self.kills > ")
+                    .append(BehaviorLimits.MAX_RULES - 1 - r).append(" && enemies.visual >= allies.visual\", \"steer\": [");
+            String[] untargeted = {"wander", "separation", "alignment", "cohesion", "avoid-walls", "hold", "patrol"};
+            for (int e = 0; e < BehaviorLimits.MAX_STEER_ENTRIES; e++) {
+                String primitive = e < untargeted.length ? "\"" + untargeted[e] + "\"" : "\"seek\", \"target\": \"home\"";
+                rules.append(e == 0 ? "" : ",").append("{\"primitive\": ").append(primitive)
+                        .append(", \"weight\": \"math.least(self.healthRatio * 2.0, 1.0)\"}");
+            }
+            rules.append("]}");
+        }
+        CompiledBehavior behavior = compile("{\"schemaVersion\": 1, \"name\": \"big\", \"rules\": [" + rules + "]}");
+        SteeringDecision decision = new SteeringDecision();
+        behavior.decide(FixedPerception.typical().with(SELF_KILLS, 31.5).with(ENEMIES_VISUAL, 3), decision);
+        assertThat(decision.ruleName()).isEqualTo("r0");
+        assertThat(decision.entryCount()).isEqualTo(BehaviorLimits.MAX_STEER_ENTRIES);
+        behavior.decide(FixedPerception.typical().with(SELF_KILLS, 0.5).with(ENEMIES_VISUAL, 3), decision);
+        assertThat(decision.ruleName()).isEqualTo("r31");
+    }
+
+    private static CompiledBehavior compile(String json) {
+        CompileResult result = BehaviorCompiler.compile(json);
+        assertThat(result.report().diagnostics()).isEmpty();
+        return result.behavior();
+    }
+
+    /** Counts and health spread around the decision thresholds, so every rule of the default fires often. */
+    static FixedPerception randomPerception(SplittableRandom random) {
+        double ratio = random.nextInt(11) / 10.0;
+        double enemiesCombat = random.nextInt(3);
+        double enemiesRecognition = enemiesCombat + random.nextInt(4);
+        double enemiesVisual = enemiesRecognition + random.nextInt(3);
+        double alliesCombat = random.nextInt(2);
+        double alliesRecognition = alliesCombat + random.nextInt(3);
+        double alliesVisual = alliesRecognition + random.nextInt(3);
+        double alliesNear = random.nextInt(3);
+        FixedPerception p = FixedPerception.typical().labelled("random")
+                .with(SELF_HEALTH_RATIO, ratio).with(SELF_HEALTH, ratio * 100)
+                .with(ENEMIES_COMBAT, enemiesCombat).with(ENEMIES_RECOGNITION, enemiesRecognition).with(ENEMIES_VISUAL, enemiesVisual)
+                .with(ALLIES_COMBAT, alliesCombat).with(ALLIES_RECOGNITION, alliesRecognition).with(ALLIES_VISUAL, alliesVisual)
+                .with(ALLIES_NEAR, alliesNear);
+        if (enemiesVisual == 0) {
+            p = p.withoutTarget(NEAREST_ENEMY_EXISTS).withoutTarget(WEAKEST_ENEMY_EXISTS);
+        }
+        return alliesVisual == 0 ? p.withoutTarget(NEAREST_ALLY_EXISTS) : p;
+    }
+}
