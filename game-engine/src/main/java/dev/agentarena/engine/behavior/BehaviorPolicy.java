@@ -1,0 +1,73 @@
+package dev.agentarena.engine.behavior;
+
+import dev.agentarena.contracts.behavior.CompiledBehavior;
+import dev.agentarena.contracts.behavior.SteeringDecision;
+import dev.agentarena.contracts.behavior.Target;
+import dev.agentarena.engine.sim.DecisionPolicy;
+import dev.agentarena.engine.sim.Perception;
+import dev.agentarena.engine.sim.Primitive;
+import dev.agentarena.engine.sim.SteeringPlan;
+import dev.agentarena.engine.sim.TargetKind;
+
+/**
+ * Runs a compiled behavior-language document as the simulation's {@link DecisionPolicy}. Stateless and shared
+ * by every world; per-thread scratch objects keep the engine side free of allocation (CEL evaluation itself
+ * still allocates a little per think). A failing evaluation throws a
+ * {@link dev.agentarena.contracts.behavior.BehaviorEvaluationException}, which the simulation turns into a
+ * fallback decision.
+ */
+public final class BehaviorPolicy implements DecisionPolicy {
+
+    private static final Primitive[] PRIMITIVES = new Primitive[dev.agentarena.contracts.behavior.Primitive.values().length];
+    private static final TargetKind[] TARGETS = new TargetKind[Target.values().length];
+
+    static {
+        for (dev.agentarena.contracts.behavior.Primitive p : dev.agentarena.contracts.behavior.Primitive.values()) {
+            PRIMITIVES[p.ordinal()] = Primitive.valueOf(p.name());
+        }
+        for (Target t : Target.values()) {
+            TARGETS[t.ordinal()] = TargetKind.valueOf(t.name());
+        }
+    }
+
+    /** One view and one decision per loop thread, reused at every think. */
+    private static final class Scratch {
+        final PerceptionView view = new PerceptionView();
+        final SteeringDecision decision = new SteeringDecision();
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private final CompiledBehavior behavior;
+
+    public BehaviorPolicy(CompiledBehavior behavior) {
+        this.behavior = behavior;
+    }
+
+    public CompiledBehavior behavior() {
+        return behavior;
+    }
+
+    @Override
+    public void decide(Perception perception, SteeringPlan plan) {
+        Scratch scratch = SCRATCH.get();
+        SteeringDecision decision = scratch.decision;
+        behavior.decide(scratch.view.of(perception), decision);
+        if (!decision.matched()) {
+            return;
+        }
+        plan.label(decision.ruleName()).forceScale(decision.forceScale());
+        Target target = decision.target();
+        if (target != null) {
+            plan.target(TARGETS[target.ordinal()]);
+        }
+        for (int i = 0; i < decision.entryCount(); i++) {
+            plan.weight(PRIMITIVES[decision.primitive(i).ordinal()], decision.weight(i));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BehaviorPolicy[" + behavior.name() + "]";
+    }
+}
