@@ -1,0 +1,72 @@
+package dev.agentarena.bench;
+
+import dev.agentarena.engine.world.BuiltInPolicies;
+import dev.agentarena.engine.world.WorldHandle;
+import dev.agentarena.engine.world.WorldManager;
+import dev.agentarena.engine.world.WorldSettings;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one world of N agents (default 10,000) in real time at 60 Hz through the engine's own WorldManager
+ * (scheduler, command queue, a viewer receiving 20 snapshots a second) and prints the tick duration
+ * p50 / p99 / max and the overruns. Usage: {@code RealTimeBench [agents] [seconds]}.
+ */
+public final class RealTimeBench {
+
+    private RealTimeBench() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getName().equals("arena.engine.world.tick")
+                        ? DistributionStatisticConfig.builder().percentiles(0.5, 0.99, 0.999)
+                        .expiry(Duration.ofHours(1)).bufferLength(1).build().merge(config)
+                        : config;
+            }
+        });
+        WorldManager manager = new WorldManager(new Settings(agents), registry, new BuiltInPolicies());
+        manager.start();
+        WorldHandle world = manager.create("bench", BenchWorlds.config(agents));
+        AtomicLong snapshots = new AtomicLong();
+        world.addViewer(snapshot -> snapshots.incrementAndGet());
+        System.out.printf("world of %d agents (%d x %d), %d s at 60 Hz...%n", world.info().agents(),
+                world.info().config().worldWidth().longValue(), world.info().config().worldHeight().longValue(),
+                seconds);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        Timer tick = registry.get("arena.engine.world.tick").tag("world", "bench").timer();
+        HistogramSnapshot snapshot = tick.takeSnapshot();
+        double overruns = registry.get("arena.engine.world.tick.overruns").tag("world", "bench").counter().count();
+        System.out.printf("ticks %d (expected %d), snapshots %d, overruns %.0f%n", tick.count(), seconds * 60L,
+                snapshots.get(), overruns);
+        for (ValueAtPercentile p : snapshot.percentileValues()) {
+            System.out.printf("tick p%s = %.3f ms%n", p.percentile() * 100, p.value(TimeUnit.MILLISECONDS));
+        }
+        System.out.printf("tick mean = %.3f ms, max = %.3f ms%n", snapshot.mean(TimeUnit.MILLISECONDS),
+                snapshot.max(TimeUnit.MILLISECONDS));
+        manager.stop();
+    }
+
+    private record Settings(int maxAgents) implements WorldSettings {
+        public int tickRate() { return 60; }
+        public int snapshotRate() { return 20; }
+        public int maxWorlds() { return 2; }
+        public int queueCapacity() { return 1024; }
+        public Duration idlePause() { return Duration.ofHours(1); }
+        public int loopThreads() { return 1; }
+    }
+}
