@@ -4,6 +4,7 @@ import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.config.WallSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -270,7 +271,7 @@ public final class Simulation {
             a.targetSlot[slot] = -1;
             a.targetKind[slot] = TargetKind.NONE.ordinal();
             a.label[slot] = "SPAWNED";
-            java.util.Arrays.fill(a.weights, slot * Primitive.COUNT, (slot + 1) * Primitive.COUNT, 0);
+            Arrays.fill(a.weights, slot * Primitive.COUNT, (slot + 1) * Primitive.COUNT, 0);
             a.forceScale[slot] = 1;
             teamAlive[a.team[slot]]++;
             return true;
