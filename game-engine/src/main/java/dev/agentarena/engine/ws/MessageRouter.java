@@ -15,12 +15,15 @@ public class MessageRouter {
     private final ConfigRequests configs;
     private final CopilotRequests copilot;
     private final WorldRequests world;
+    private final WorldAdminRequests worldAdmin;
     private final MeterRegistry registry;
 
-    public MessageRouter(ConfigRequests configs, CopilotRequests copilot, WorldRequests world, MeterRegistry registry) {
+    public MessageRouter(ConfigRequests configs, CopilotRequests copilot, WorldRequests world,
+                         WorldAdminRequests worldAdmin, MeterRegistry registry) {
         this.configs = configs;
         this.copilot = copilot;
         this.world = world;
+        this.worldAdmin = worldAdmin;
         this.registry = registry;
     }
 
@@ -49,6 +52,10 @@ public class MessageRouter {
             case "list_configs" -> configs.list(session, request);
             case "llm_query" -> copilot.query(session, request);
             default -> {
+                if (worldAdmin.handles(request.type())) {
+                    worldAdmin.handle(session, request);
+                    return;
+                }
                 if (!world.handles(request.type())) {
                     throw new ProtocolException(request.requestId(), ErrorCode.UNKNOWN_TYPE,
                             "unknown message type \"" + truncate(request.type()) + "\"", List.of());

@@ -2,6 +2,7 @@ package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.ConfigRecord;
+import dev.agentarena.engine.world.WorldInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,25 @@ public final class ServerMessages {
     public record CommandAccepted(String type, String requestId, String command) {
         public CommandAccepted(String requestId, String command) {
             this("command_accepted", requestId, command);
+        }
+    }
+
+    public record WorldList(String type, String requestId, List<WorldInfo> worlds) {
+        public WorldList(String requestId, List<WorldInfo> worlds) {
+            this("world_list", requestId, worlds);
+        }
+    }
+
+    public record WorldCreated(String type, String requestId, WorldInfo world) {
+        public WorldCreated(String requestId, WorldInfo world) {
+            this("world_created", requestId, world);
+        }
+    }
+
+    /** The reply to delete_world, and the event its viewers get (without a requestId). */
+    public record WorldDeleted(String type, String requestId, String worldId) {
+        public WorldDeleted(String requestId, String worldId) {
+            this("world_deleted", requestId, worldId);
         }
     }
 
