@@ -9,7 +9,7 @@ import java.time.Instant;
  * entity yet). Handling is idempotent on {@code commandId}: a redelivered command gets the first answer again.
  *
  * @param expectedVersion for an update, the version the writer last saw (optimistic concurrency); null to create
- * @param payload         the command's data, e.g. {@link SaveConfigPayload} as JSON
+ * @param payload         the command's data, e.g. {@link SaveConfigPayload} or {@link SaveBehaviorPayload} as JSON
  */
 public record PersistenceCommand(
         int schema,

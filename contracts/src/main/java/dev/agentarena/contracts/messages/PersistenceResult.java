@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The answer to a {@link PersistenceCommand}, keyed on Kafka by {@code commandId}.
  *
- * @param entity the entity as committed (for OK), e.g. a {@link ConfigRecord} as JSON
+ * @param entity the entity as committed (for OK), e.g. a {@link ConfigRecord} or {@link BehaviorRecord} as JSON
  * @param errors field-level errors (for INVALID)
  */
 public record PersistenceResult(

@@ -2,9 +2,11 @@ package dev.agentarena.persistence.mapping;
 
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.persistence.entity.BehaviorEntity;
 import dev.agentarena.persistence.entity.ConfigEntity;
 import dev.agentarena.persistence.entity.UserEntity;
 import org.bson.Document;
@@ -29,8 +31,14 @@ public final class EntityMapper {
                 entity.version, entity.updatedAt, Json.read(entity.settings.toJson(PLAIN_JSON), ArenaConfig.class));
     }
 
-    public static Document toDocument(ArenaConfig settings) {
-        return Document.parse(Json.write(settings));
+    public static BehaviorRecord toRecord(BehaviorEntity entity) {
+        return new BehaviorRecord(MessageSchema.CURRENT, entity.id, entity.ownerId, entity.name, entity.version,
+                entity.updatedAt, Json.tree(entity.document.toJson(PLAIN_JSON)));
+    }
+
+    /** A contract value (settings, a behavior document...) as a MongoDB document, through its JSON. */
+    public static Document toDocument(Object value) {
+        return Document.parse(Json.write(value));
     }
 
     public static UserRecord toRecord(UserEntity entity) {

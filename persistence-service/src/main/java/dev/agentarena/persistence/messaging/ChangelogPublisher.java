@@ -1,13 +1,15 @@
 package dev.agentarena.persistence.messaging;
 
 import dev.agentarena.contracts.json.Json;
-import dev.agentarena.contracts.messages.ConfigRecord;
-import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import java.util.Map;
 
 /**
  * Publishes every committed change on the compacted changelog topics, keyed by entity id; a deletion is a
@@ -16,24 +18,19 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class ChangelogPublisher {
 
-    private final MutinyEmitter<Record<String, String>> configs;
-    private final MutinyEmitter<Record<String, String>> users;
+    private final Map<String, MutinyEmitter<Record<String, String>>> byTopic;
 
     public ChangelogPublisher(@Channel("configs-changelog") MutinyEmitter<Record<String, String>> configs,
-                              @Channel("users-changelog") MutinyEmitter<Record<String, String>> users) {
-        this.configs = configs;
-        this.users = users;
+                              @Channel("users-changelog") MutinyEmitter<Record<String, String>> users,
+                              @Channel("behaviors-changelog") MutinyEmitter<Record<String, String>> behaviors) {
+        this.byTopic = Map.of(Topics.CONFIGS, configs, Topics.USERS, users, Topics.BEHAVIORS, behaviors);
     }
 
-    public Uni<Void> configChanged(ConfigRecord config) {
-        return configs.send(Record.of(config.id(), Json.write(config)));
-    }
-
-    public Uni<Void> configDeleted(String configId) {
-        return configs.send(Record.of(configId, null));
-    }
-
-    public Uni<Void> userChanged(UserRecord user) {
-        return users.send(Record.of(user.id(), Json.write(user)));
+    public Uni<Void> publish(ChangelogChange change) {
+        MutinyEmitter<Record<String, String>> emitter = byTopic.get(change.topic());
+        if (emitter == null) {
+            throw new IllegalArgumentException("no changelog channel for topic " + change.topic());
+        }
+        return emitter.send(Record.of(change.key(), change.record() == null ? null : Json.write(change.record())));
     }
 }

@@ -10,6 +10,7 @@ import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.persistence.entity.ProcessedCommand;
 import dev.agentarena.persistence.repository.ProcessedCommandRepository;
+import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome;
 import dev.agentarena.persistence.service.ConfigCommandService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,16 +36,19 @@ public class CommandConsumer {
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
 
     private final ConfigCommandService configCommands;
+    private final BehaviorCommandService behaviorCommands;
     private final ProcessedCommandRepository processed;
     private final ChangelogPublisher changelog;
     private final MutinyEmitter<Record<String, String>> results;
     private final MeterRegistry registry;
 
-    public CommandConsumer(ConfigCommandService configCommands, ProcessedCommandRepository processed,
+    public CommandConsumer(ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
+                           ProcessedCommandRepository processed,
                            ChangelogPublisher changelog,
                            @Channel("persistence-results") MutinyEmitter<Record<String, String>> results,
                            MeterRegistry registry) {
         this.configCommands = configCommands;
+        this.behaviorCommands = behaviorCommands;
         this.processed = processed;
         this.changelog = changelog;
         this.results = results;
@@ -73,6 +77,8 @@ public class CommandConsumer {
         Uni<CommandOutcome> outcome = switch (command.type()) {
             case SAVE_CONFIG -> configCommands.save(command);
             case DELETE_CONFIG -> configCommands.delete(command);
+            case SAVE_BEHAVIOR -> behaviorCommands.save(command);
+            case DELETE_BEHAVIOR -> behaviorCommands.delete(command);
         };
         return outcome
                 .onFailure().recoverWithItem(failure -> {
@@ -89,13 +95,7 @@ public class CommandConsumer {
     }
 
     private Uni<Void> publishChange(CommandOutcome outcome) {
-        if (outcome.changedConfig() != null) {
-            return changelog.configChanged(outcome.changedConfig());
-        }
-        if (outcome.deletedConfigId() != null) {
-            return changelog.configDeleted(outcome.deletedConfigId());
-        }
-        return Uni.createFrom().voidItem();
+        return outcome.change() == null ? Uni.createFrom().voidItem() : changelog.publish(outcome.change());
     }
 
     private Uni<Void> remember(PersistenceCommand command, PersistenceResult result) {

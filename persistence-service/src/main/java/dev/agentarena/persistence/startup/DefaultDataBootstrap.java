@@ -3,13 +3,18 @@ package dev.agentarena.persistence.startup;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.DefaultEntities;
 import dev.agentarena.persistence.entity.ConfigEntity;
 import dev.agentarena.persistence.entity.UserEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.messaging.ChangelogPublisher;
+import dev.agentarena.persistence.repository.BehaviorRepository;
 import dev.agentarena.persistence.repository.ConfigRepository;
 import dev.agentarena.persistence.repository.UserRepository;
+import dev.agentarena.persistence.service.BehaviorCommandService;
+import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
+import dev.agentarena.persistence.service.ConfigCommandService;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * At start: creates the indexes, the default user and the default config (fixed ids, so replicas starting
- * at once create one of each), then republishes every user and config on the changelogs so that engines can
- * rebuild their views even from an emptied Kafka. Retries in the background until MongoDB answers.
+ * at once create one of each), then republishes every user, config and behavior on the changelogs so that
+ * engines can rebuild their views even from an emptied Kafka. Retries in the background until MongoDB answers.
  */
 @ApplicationScoped
 public class DefaultDataBootstrap {
@@ -33,12 +38,20 @@ public class DefaultDataBootstrap {
 
     private final UserRepository users;
     private final ConfigRepository configs;
+    private final BehaviorRepository behaviors;
+    private final ConfigCommandService configCommands;
+    private final BehaviorCommandService behaviorCommands;
     private final ChangelogPublisher changelog;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, ChangelogPublisher changelog) {
+    public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, BehaviorRepository behaviors,
+                                ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
+                                ChangelogPublisher changelog) {
         this.users = users;
         this.configs = configs;
+        this.behaviors = behaviors;
+        this.configCommands = configCommands;
+        this.behaviorCommands = behaviorCommands;
         this.changelog = changelog;
     }
 
@@ -57,7 +70,8 @@ public class DefaultDataBootstrap {
 
     Uni<Void> run() {
         return users.ensureIndexes()
-                .chain(configs::ensureIndexes)
+                .chain(configCommands::ensureIndexes)
+                .chain(behaviorCommands::ensureIndexes)
                 .chain(() -> insertIfAbsent(users.persist(defaultUser())))
                 .chain(() -> insertIfAbsent(configs.persist(defaultConfig())))
                 .chain(this::republish);
@@ -65,12 +79,16 @@ public class DefaultDataBootstrap {
 
     private Uni<Void> republish() {
         Uni<Void> allUsers = users.streamAll()
-                .onItem().transformToUniAndConcatenate(user -> changelog.userChanged(EntityMapper.toRecord(user)))
+                .onItem().transformToUniAndConcatenate(user -> changelog.publish(
+                        ChangelogChange.upsert(Topics.USERS, user.id, EntityMapper.toRecord(user))))
                 .collect().last().replaceWithVoid();
         Uni<Void> allConfigs = configs.streamAll()
-                .onItem().transformToUniAndConcatenate(config -> changelog.configChanged(EntityMapper.toRecord(config)))
+                .onItem().transformToUniAndConcatenate(config -> changelog.publish(configCommands.changeOf(config)))
                 .collect().last().replaceWithVoid();
-        return allUsers.chain(() -> allConfigs);
+        Uni<Void> allBehaviors = behaviors.streamAll()
+                .onItem().transformToUniAndConcatenate(behavior -> changelog.publish(behaviorCommands.changeOf(behavior)))
+                .collect().last().replaceWithVoid();
+        return allUsers.chain(() -> allConfigs).chain(() -> allBehaviors);
     }
 
     private static <T> Uni<Void> insertIfAbsent(Uni<T> insert) {

@@ -1,0 +1,84 @@
+package dev.agentarena.persistence.service;
+
+import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.behavior.BehaviorValidator;
+import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.contracts.behavior.Diagnostic;
+import dev.agentarena.contracts.behavior.ValidationReport;
+import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.json.JsonReadException;
+import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.BehaviorRecord;
+import dev.agentarena.contracts.messages.PersistenceCommand;
+import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.contracts.messages.SaveBehaviorPayload;
+import dev.agentarena.persistence.entity.BehaviorEntity;
+import dev.agentarena.persistence.mapping.EntityMapper;
+import dev.agentarena.persistence.repository.BehaviorRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Behavior commands: the document is validated with the same {@link BehaviorValidator} the engine runs (a
+ * command may come from anywhere on Kafka), and the built-ins' ids are reserved. Ownership and versioning:
+ * {@link OwnedEntityCommands}.
+ */
+@Singleton
+public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> {
+
+    /** Ids that resolve to a built-in in the engine; a saved behavior may never shadow them. */
+    static final String BUILT_IN_DECISION_ID = "builtin";
+
+    public BehaviorCommandService(BehaviorRepository behaviors) {
+        super(behaviors, "behavior", Topics.BEHAVIORS);
+    }
+
+    public Uni<CommandOutcome> save(PersistenceCommand command) {
+        SaveBehaviorPayload payload;
+        try {
+            payload = Json.convert(command.payload(), SaveBehaviorPayload.class);
+        } catch (JsonReadException e) {
+            return invalid(command, List.of(new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage())));
+        }
+        if (isBuiltIn(command.entityId())) {
+            return failed(command, ResultStatus.FORBIDDEN, "behavior " + command.entityId()
+                    + " is a built-in and cannot be changed; save a copy under a new id");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        requireIdentity(command, errors);
+        if (payload == null || payload.document() == null || payload.document().isNull()) {
+            errors.add(new FieldError("/document", "REQUIRED", "a behavior document is required"));
+        } else {
+            errors.addAll(toFieldErrors(BehaviorValidator.validate(Json.write(payload.document()))));
+        }
+        if (!errors.isEmpty()) {
+            return invalid(command, errors);
+        }
+        return save(command, BehaviorEntity::new, behavior -> {
+            behavior.name = payload.document().path("name").asText();
+            behavior.document = EntityMapper.toDocument(payload.document());
+        });
+    }
+
+    @Override
+    public BehaviorRecord toRecord(BehaviorEntity entity) {
+        return EntityMapper.toRecord(entity);
+    }
+
+    /** Each diagnostic as a field error on its document path; the line and column go into the message. */
+    static List<FieldError> toFieldErrors(ValidationReport report) {
+        return report.diagnostics().stream().map(BehaviorCommandService::toFieldError).toList();
+    }
+
+    private static FieldError toFieldError(Diagnostic diagnostic) {
+        String where = diagnostic.line() > 0 ? " (line " + diagnostic.line() + ", column " + diagnostic.column() + ")" : "";
+        return new FieldError(diagnostic.path(), diagnostic.code().name(), diagnostic.message() + where);
+    }
+
+    private static boolean isBuiltIn(String id) {
+        return BuiltInBehaviors.IDS.contains(id) || BUILT_IN_DECISION_ID.equals(id);
+    }
+}

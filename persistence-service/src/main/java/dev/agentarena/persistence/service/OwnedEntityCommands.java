@@ -1,0 +1,185 @@
+package dev.agentarena.persistence.service;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.messages.PersistenceCommand;
+import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.persistence.entity.OwnedEntity;
+import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Save and delete for one kind of user-owned, versioned entity: lookup, ownership, optimistic concurrency on
+ * {@code version}, and the committed outcome with its changelog record. A subclass adds only what is specific
+ * to its kind: how a payload is validated and copied into the entity, its contract record, and which
+ * existing entities are read-only.
+ *
+ * Subclasses are {@code @Singleton} beans: a normal-scoped bean needs a proxy, which needs a no-args
+ * constructor up the whole hierarchy.
+ *
+ * @param <E> the MongoDB entity
+ */
+public abstract class OwnedEntityCommands<E extends OwnedEntity> {
+
+    private final ReactivePanacheMongoRepositoryBase<E, String> repository;
+    private final String kind;
+    private final String changelogTopic;
+
+    protected OwnedEntityCommands(ReactivePanacheMongoRepositoryBase<E, String> repository, String kind,
+                                  String changelogTopic) {
+        this.repository = repository;
+        this.kind = kind;
+        this.changelogTopic = changelogTopic;
+    }
+
+    /** The contract record published on the changelog and returned to the asker. */
+    public abstract Object toRecord(E entity);
+
+    /** Why {@code existing} may not be changed or deleted by anyone, or null when its owner may. */
+    protected String readOnlyReason(E existing) {
+        return null;
+    }
+
+    public Uni<Void> ensureIndexes() {
+        return repository.mongoCollection()
+                .createIndex(Indexes.ascending("ownerId"), new IndexOptions().name("by_owner"))
+                .replaceWithVoid();
+    }
+
+    /** The changelog record of an entity as stored, for republishing at start. */
+    public ChangelogChange changeOf(E entity) {
+        return ChangelogChange.upsert(changelogTopic, entity.id, toRecord(entity));
+    }
+
+    /** The command's entityId and userId are present; errors are added to {@code errors}. */
+    protected void requireIdentity(PersistenceCommand command, List<FieldError> errors) {
+        if (command.entityId() == null || command.entityId().isBlank()) {
+            errors.add(new FieldError("/entityId", "REQUIRED", "the " + kind + " id is required"));
+        }
+        if (command.userId() == null || command.userId().isBlank()) {
+            errors.add(new FieldError("/userId", "REQUIRED", "the user id is required"));
+        }
+    }
+
+    /**
+     * Creates the entity (no expected version) or replaces it if still at the expected version; {@code fill}
+     * copies the validated payload into it.
+     */
+    protected Uni<CommandOutcome> save(PersistenceCommand command, Supplier<E> blank, Consumer<E> fill) {
+        return command.expectedVersion() == null ? create(command, blank, fill) : update(command, fill);
+    }
+
+    public Uni<CommandOutcome> delete(PersistenceCommand command) {
+        if (command.entityId() == null || command.expectedVersion() == null) {
+            return invalid(command, List.of(new FieldError("/entityId", "REQUIRED", "delete needs entityId and expectedVersion")));
+        }
+        return writable(command, "deleted").flatMap(check -> {
+            if (check.refusal() != null) {
+                return Uni.createFrom().item(check.refusal());
+            }
+            E existing = check.entity();
+            return repository.mongoCollection()
+                    .deleteOne(Filters.and(Filters.eq("_id", existing.id), Filters.eq("version", command.expectedVersion())))
+                    .map(result -> result.getDeletedCount() == 1
+                            ? new CommandOutcome(PersistenceResult.ok(command, Json.toTree(toRecord(existing))),
+                                    ChangelogChange.tombstone(changelogTopic, existing.id))
+                            : CommandOutcome.unchanged(conflict(command, existing)));
+        });
+    }
+
+    private Uni<CommandOutcome> create(PersistenceCommand command, Supplier<E> blank, Consumer<E> fill) {
+        E entity = blank.get();
+        entity.id = command.entityId();
+        entity.ownerId = command.userId();
+        entity.version = 1;
+        entity.updatedAt = Instant.now();
+        fill.accept(entity);
+        return repository.persist(entity)
+                .map(saved -> committed(command, saved))
+                .onFailure(OwnedEntityCommands::isDuplicateKey)
+                .recoverWithUni(() -> failed(command, ResultStatus.CONFLICT, kind + " " + entity.id + " already exists"));
+    }
+
+    private Uni<CommandOutcome> update(PersistenceCommand command, Consumer<E> fill) {
+        return writable(command, "changed").flatMap(check -> {
+            if (check.refusal() != null) {
+                return Uni.createFrom().item(check.refusal());
+            }
+            E existing = check.entity();
+            long expected = command.expectedVersion();
+            fill.accept(existing);
+            existing.updatedAt = Instant.now();
+            existing.version = expected + 1;
+            return repository.mongoCollection()
+                    .replaceOne(Filters.and(Filters.eq("_id", existing.id), Filters.eq("version", expected)), existing)
+                    .flatMap(result -> result.getMatchedCount() == 1
+                            ? Uni.createFrom().item(committed(command, existing))
+                            : repository.findById(command.entityId())
+                                    .map(current -> CommandOutcome.unchanged(conflict(command, current))));
+        });
+    }
+
+    /** The existing entity, or the refusal when it is missing, read-only or another user's. */
+    private record WriteCheck<E>(E entity, CommandOutcome refusal) {
+    }
+
+    private Uni<WriteCheck<E>> writable(PersistenceCommand command, String change) {
+        return repository.findById(command.entityId()).map(existing -> {
+            if (existing == null) {
+                return refused(command, ResultStatus.NOT_FOUND, "no " + kind + " " + command.entityId());
+            }
+            String readOnly = readOnlyReason(existing);
+            if (readOnly != null) {
+                return refused(command, ResultStatus.FORBIDDEN, readOnly + " cannot be " + change);
+            }
+            if (!existing.ownerId.equals(command.userId())) {
+                return refused(command, ResultStatus.FORBIDDEN, kind + " " + existing.id + " belongs to another user");
+            }
+            return new WriteCheck<>(existing, null);
+        });
+    }
+
+    private WriteCheck<E> refused(PersistenceCommand command, ResultStatus status, String message) {
+        return new WriteCheck<>(null, CommandOutcome.unchanged(PersistenceResult.failed(command, status, message, List.of())));
+    }
+
+    private CommandOutcome committed(PersistenceCommand command, E entity) {
+        Object record = toRecord(entity);
+        return new CommandOutcome(PersistenceResult.ok(command, Json.toTree(record)),
+                ChangelogChange.upsert(changelogTopic, entity.id, record));
+    }
+
+    private PersistenceResult conflict(PersistenceCommand command, E current) {
+        String message = current == null
+                ? kind + " " + command.entityId() + " no longer exists"
+                : kind + " " + current.id + " is at version " + current.version + ", not " + command.expectedVersion();
+        return PersistenceResult.failed(command, ResultStatus.CONFLICT, message, List.of());
+    }
+
+    protected Uni<CommandOutcome> invalid(PersistenceCommand command, List<FieldError> errors) {
+        return Uni.createFrom().item(CommandOutcome.unchanged(
+                PersistenceResult.failed(command, ResultStatus.INVALID, "the " + kind + " is not valid", new ArrayList<>(errors))));
+    }
+
+    protected Uni<CommandOutcome> failed(PersistenceCommand command, ResultStatus status, String message) {
+        return Uni.createFrom().item(CommandOutcome.unchanged(PersistenceResult.failed(command, status, message, List.of())));
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}
