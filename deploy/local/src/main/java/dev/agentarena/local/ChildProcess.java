@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,26 +22,33 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Optional<ClassDataArchive> archive;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, Optional<ClassDataArchive> archive) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.archive = archive;
     }
 
     /**
      * Starts {@code mainClass} with {@code classpath} (the launcher's own location is added for ParentWatch).
+     *
+     * @param shareClasses whether to use (or record) a {@link ClassDataArchive}: worth it for a long-lived child that
+     *                     starts often, not for a one-off tool
      */
     public static ChildProcess start(String name, List<String> classpath, String mainClass, List<String> args,
-                                     Map<String, String> systemProperties, List<String> jvmOptions, Path log)
-            throws IOException {
+                                     Map<String, String> systemProperties, List<String> jvmOptions, boolean shareClasses,
+                                     Path log) throws IOException {
         Files.createDirectories(log.getParent());
+        List<String> fullClasspath = new ArrayList<>(classpath);
+        fullClasspath.add(Classpaths.locationOf(ParentWatch.class));
+        Optional<ClassDataArchive> archive = shareClasses ? ClassDataArchive.forChild(name, fullClasspath) : Optional.empty();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        archive.ifPresent(cds -> command.addAll(cds.jvmOptions()));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        List<String> fullClasspath = new ArrayList<>(classpath);
-        fullClasspath.add(Classpaths.locationOf(ParentWatch.class));
         command.add("-cp");
         command.add(String.join(File.pathSeparator, fullClasspath));
         command.add(ParentWatch.class.getName());
@@ -51,7 +59,7 @@ public final class ChildProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
-        return new ChildProcess(name, process, log);
+        return new ChildProcess(name, process, log, archive);
     }
 
     public String name() {
@@ -72,7 +80,11 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits for the process to end; returns its exit code, or -1 when it is still running after the timeout. */
     public int waitFor(long seconds) throws InterruptedException {
-        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            return -1;
+        }
+        archive.ifPresent(ClassDataArchive::childExited);
+        return process.exitValue();
     }
 
     /** The last lines of the child's log, for error messages. */
@@ -87,17 +99,17 @@ public final class ChildProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
+        archive.ifPresent(ClassDataArchive::childExited);
     }
 }

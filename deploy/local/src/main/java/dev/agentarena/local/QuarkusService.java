@@ -39,7 +39,7 @@ public final class QuarkusService implements AutoCloseable {
         var props = new HashMap<>(properties);
         props.put("quarkus.http.port", String.valueOf(port));
         ChildProcess child = ChildProcess.start(name, List.of(runJar.toString()), "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
-                List.of(), props, List.of("-Xms64m", "-Xmx512m"), logDir.resolve(name + ".log"));
+                List.of(), props, List.of("-Xms64m", "-Xmx512m"), true, logDir.resolve(name + ".log"));
         try {
             awaitReady(child, port, readyTimeout);
         } catch (RuntimeException | InterruptedException e) {
