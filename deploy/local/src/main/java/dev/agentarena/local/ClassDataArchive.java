@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * A dynamic AppCDS archive per child JVM (JDK 13+): the first run records the classes it loaded when it exits,
- * later runs map them instead of parsing jars again, which takes about a fifth off a Kafka broker's start on this
- * 2-core machine (measured 4.9-5.8 s without, 3.7-4.3 s with). Archives live in a per-user cache, keyed by the JDK and the classpath (each jar's
+ * later runs map them instead of parsing jars again, which takes about a third off a Kafka broker's start on this
+ * 2-core machine (measured 3.0-3.5 s without, 1.7-2.6 s with; the embedded MongoDB 0.3-0.4 s and 0.2-0.3 s). Archives live in a per-user cache, keyed by the JDK and the classpath (each jar's
  * size and time), so a rebuilt jar gets a fresh archive and a stale one is never mapped (the JVM would also refuse
  * it and run without sharing). Several JVMs may record at once: each writes its own temporary file, and the finished
  * archive is moved into place atomically. The JVM refuses to record with a non-empty folder on the classpath, so a

@@ -38,8 +38,11 @@ public final class QuarkusService implements AutoCloseable {
         }
         var props = new HashMap<>(properties);
         props.put("quarkus.http.port", String.valueOf(port));
+        // No class-data archive: Quarkus loads the application through its own class loader, which a dynamic archive
+        // does not cover; measured here, "started in" did not improve (1.7 s -> 2.2 s for the engine) and each stop
+        // took seconds longer while recording.
         ChildProcess child = ChildProcess.start(name, List.of(runJar.toString()), "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
-                List.of(), props, List.of("-Xms64m", "-Xmx512m"), true, logDir.resolve(name + ".log"));
+                List.of(), props, List.of("-Xms64m", "-Xmx512m"), false, logDir.resolve(name + ".log"));
         try {
             awaitReady(child, port, readyTimeout);
         } catch (RuntimeException | InterruptedException e) {
