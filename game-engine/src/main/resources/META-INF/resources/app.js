@@ -12,12 +12,13 @@ let socket;
 let latest = null;
 let nextRequest = 1;
 let configs = [];
+let behaviors = [];
 let retryMs = 500;
 
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   socket = new WebSocket(`${scheme}://${location.host}/ws/worlds/${encodeURIComponent(worldId)}`);
-  socket.onopen = () => { retryMs = 500; setStatus(true); send('list_configs'); };
+  socket.onopen = () => { retryMs = 500; setStatus(true); send('list_configs'); send('list_behaviors'); };
   socket.onclose = () => { setStatus(false); setTimeout(connect, retryMs); retryMs = Math.min(retryMs * 2, 10000); };
   socket.onmessage = (event) => {
     if (typeof event.data !== 'string') return;
@@ -39,15 +40,24 @@ function handle(message) {
     case 'welcome':
       $('user').textContent = `${message.user.username} · world ${worldId} · protocol v${message.protocolVersion}`;
       break;
-    case 'state': latest = message.world; break;
+    case 'state': latest = message.world; renderTeamChoice(); break;
     case 'config_list': configs = message.configs; renderConfigs(); break;
     case 'config_saved': log(`config "${message.config.name}" saved (v${message.config.version})`); send('list_configs'); break;
     case 'config_deleted': log('config deleted'); send('list_configs'); break;
     case 'config_list_changed': send('list_configs'); break;
+    case 'behavior_list': behaviors = message.behaviors; renderBehaviors(); break;
+    case 'behavior_saved': log(`behavior "${message.behavior.name}" saved (v${message.behavior.version})`); send('list_behaviors'); break;
+    case 'behavior_deleted': log('behavior deleted'); send('list_behaviors'); break;
+    case 'behavior_list_changed': send('list_behaviors'); break;
+    case 'behavior_validation': renderDiagnostics(message.ok, message.diagnostics); break;
+    case 'behavior_assigned': log(`behavior ${behaviorName(message.behaviorId)} assigned to ${message.team !== null && message.team !== undefined ? teamName(message.team) : `${message.agentIds.length} agents`}`); break;
     case 'llm_progress': chatLine('q', `… ${message.stage}`); break;
     case 'llm_response': chatAnswer(message.text, message.offline); break;
     case 'command_accepted': break;
-    case 'error': log(`${message.code}: ${message.message}${formatErrors(message.errors)}`, true); break;
+    case 'error':
+      log(`${message.code}: ${message.message}${formatErrors(message.errors)}`, true);
+      if (message.diagnostics) renderDiagnostics(false, message.diagnostics);
+      break;
     default: log(`unhandled message ${message.type}`);
   }
 }
@@ -109,6 +119,90 @@ function renderConfigs() {
     list.append(item);
   }
 }
+
+function behaviorName(id) {
+  const behavior = behaviors.find((b) => b.id === id);
+  return behavior ? `"${behavior.name}"` : id;
+}
+
+function teamName(team) {
+  const info = latest && latest.teams ? latest.teams[team] : null;
+  return info ? info.name : `team ${team}`;
+}
+
+// The team choice follows the world's teams; rebuilt only when their count changes.
+function renderTeamChoice() {
+  const select = $('behavior-team');
+  const teams = latest.teams || [];
+  if (select.options.length === teams.length) return;
+  select.replaceChildren();
+  for (const team of teams) {
+    const option = document.createElement('option');
+    option.value = String(team.team);
+    option.textContent = team.name;
+    select.append(option);
+  }
+}
+
+function renderBehaviors() {
+  const list = $('behaviors');
+  list.replaceChildren();
+  for (const behavior of behaviors) {
+    const item = document.createElement('li');
+    const label = document.createElement('span');
+    label.textContent = `${behavior.name}${behavior.builtIn ? ' (built-in)' : ` v${behavior.version}`} `;
+    const assign = document.createElement('button');
+    assign.textContent = 'assign';
+    assign.onclick = () => {
+      const team = Number($('behavior-team').value);
+      if (Number.isNaN(team) || $('behavior-team').value === '') { log('no team to assign to yet', true); return; }
+      send('assign_behavior', { behaviorId: behavior.id, team });
+    };
+    const edit = document.createElement('button');
+    edit.textContent = behavior.builtIn ? 'copy' : 'edit';
+    edit.onclick = () => {
+      $('behavior-document').value = JSON.stringify(behavior.document, null, 2);
+      $('behavior-form').dataset.id = behavior.builtIn ? '' : behavior.id;
+      $('behavior-form').dataset.version = behavior.builtIn ? '' : behavior.version;
+    };
+    item.append(label, assign, edit);
+    if (!behavior.builtIn) {
+      const remove = document.createElement('button');
+      remove.textContent = 'delete';
+      remove.onclick = () => send('delete_behavior', { behaviorId: behavior.id, version: behavior.version });
+      item.append(remove);
+    }
+    list.append(item);
+  }
+}
+
+function renderDiagnostics(ok, diagnostics) {
+  const list = $('behavior-diagnostics');
+  list.replaceChildren();
+  if (ok) {
+    const item = document.createElement('li');
+    item.textContent = 'the behavior is valid';
+    list.append(item);
+    return;
+  }
+  for (const d of diagnostics || []) {
+    const item = document.createElement('li');
+    item.className = 'error';
+    item.textContent = `${d.code} at ${d.path || '/'}${d.line ? ` ${d.line}:${d.column}` : ''}: ${d.message}`;
+    list.append(item);
+  }
+}
+
+// Sent as text, so that diagnostics of JSON errors point at the lines and columns of the editor.
+$('validate-behavior').onclick = () => send('validate_behavior', { behavior: $('behavior-document').value });
+
+$('behavior-form').onsubmit = (event) => {
+  event.preventDefault();
+  const form = $('behavior-form');
+  const behavior = { document: $('behavior-document').value };
+  if (form.dataset.id) { behavior.id = form.dataset.id; behavior.version = Number(form.dataset.version); }
+  send('save_behavior', { behavior });
+};
 
 $('config-form').onsubmit = (event) => {
   event.preventDefault();

@@ -1,5 +1,7 @@
 package dev.agentarena.contracts.behavior;
 
+import dev.agentarena.contracts.FieldError;
+
 /**
  * One problem found in a behavior document.
  *
@@ -13,6 +15,12 @@ public record Diagnostic(ErrorCode code, String path, int line, int column, Stri
 
     public static Diagnostic at(ErrorCode code, String path, String message) {
         return new Diagnostic(code, path, 0, 0, message);
+    }
+
+    /** As a generic field error under {@code prefix} (where the document sits in a message); line and column go into the message. */
+    public FieldError toFieldError(String prefix) {
+        String where = line > 0 ? " (line " + line + ", column " + column + ")" : "";
+        return new FieldError(prefix + path, code.name(), message + where);
     }
 
     @Override

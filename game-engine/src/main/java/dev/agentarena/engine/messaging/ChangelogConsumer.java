@@ -2,9 +2,11 @@ package dev.agentarena.engine.messaging;
 
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
+import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.view.ConfigView;
 import dev.agentarena.engine.view.UserView;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Keeps the engine's views in step with the compacted changelogs (read from the beginning at every start).
@@ -24,59 +29,48 @@ public class ChangelogConsumer {
 
     private final ConfigView configs;
     private final UserView users;
+    private final BehaviorView behaviors;
     private final ChangelogProgress progress;
     private final MeterRegistry registry;
 
-    public ChangelogConsumer(ConfigView configs, UserView users, ChangelogProgress progress, MeterRegistry registry) {
+    public ChangelogConsumer(ConfigView configs, UserView users, BehaviorView behaviors, ChangelogProgress progress,
+                             MeterRegistry registry) {
         this.configs = configs;
         this.users = users;
+        this.behaviors = behaviors;
         this.progress = progress;
         this.registry = registry;
     }
 
     @Incoming("configs-changelog")
     public void onConfig(ConsumerRecord<String, String> record) {
-        try {
-            applyConfig(record);
-        } finally {
-            progress.applied(record.topic(), record.partition(), record.offset());
-        }
+        apply(record, "configs", ConfigRecord.class, ConfigRecord::schema, configs::upsert, configs::remove);
     }
 
     @Incoming("users-changelog")
     public void onUser(ConsumerRecord<String, String> record) {
+        apply(record, "users", UserRecord.class, UserRecord::schema, users::upsert, users::remove);
+    }
+
+    @Incoming("behaviors-changelog")
+    public void onBehavior(ConsumerRecord<String, String> record) {
+        apply(record, "behaviors", BehaviorRecord.class, BehaviorRecord::schema, behaviors::upsert, behaviors::remove);
+    }
+
+    private <T> void apply(ConsumerRecord<String, String> record, String name, Class<T> type, ToIntFunction<T> schema,
+                           Consumer<T> upsert, Consumer<String> remove) {
         try {
-            applyUser(record);
+            if (record.value() == null) {
+                remove.accept(record.key());
+                return;
+            }
+            T value = Json.read(record.value(), type);
+            MessageSchema.requireSupported(schema.applyAsInt(value), name + " record");
+            upsert.accept(value);
+        } catch (JsonReadException | IllegalArgumentException e) {
+            skip(name, record.key(), e);
         } finally {
             progress.applied(record.topic(), record.partition(), record.offset());
-        }
-    }
-
-    private void applyConfig(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            configs.remove(record.key());
-            return;
-        }
-        try {
-            ConfigRecord config = Json.read(record.value(), ConfigRecord.class);
-            MessageSchema.requireSupported(config.schema(), "config record");
-            configs.upsert(config);
-        } catch (JsonReadException | IllegalArgumentException e) {
-            skip("configs", record.key(), e);
-        }
-    }
-
-    private void applyUser(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            users.remove(record.key());
-            return;
-        }
-        try {
-            UserRecord user = Json.read(record.value(), UserRecord.class);
-            MessageSchema.requireSupported(user.schema(), "user record");
-            users.upsert(user);
-        } catch (JsonReadException | IllegalArgumentException e) {
-            skip("users", record.key(), e);
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public class ChangelogProgress {
 
     private static final Logger LOG = Logger.getLogger(ChangelogProgress.class);
-    private static final List<String> CHANGELOGS = List.of(Topics.CONFIGS, Topics.USERS);
+    private static final List<String> CHANGELOGS = List.of(Topics.CONFIGS, Topics.USERS, Topics.BEHAVIORS);
 
     private final String bootstrapServers;
     /** Offset of the next record each partition must deliver before the views are caught up. */

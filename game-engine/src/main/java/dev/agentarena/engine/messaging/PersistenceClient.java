@@ -3,12 +3,14 @@ package dev.agentarena.engine.messaging;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
+import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.engine.config.EngineConfig;
+import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.view.ConfigView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -22,8 +24,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Sends persistence commands over Kafka and routes each result back to whoever asked. A committed config is
- * put into the view at once, so the asker's next read sees it even before the changelog record arrives.
+ * Sends persistence commands over Kafka and routes each result back to whoever asked. A committed config or
+ * behavior is put into its view at once, so the asker's next read sees it even before the changelog record arrives.
  */
 @ApplicationScoped
 public class PersistenceClient {
@@ -33,13 +35,15 @@ public class PersistenceClient {
     private final MutinyEmitter<Record<String, String>> commands;
     private final PendingReplies<PersistenceResult> pending = new PendingReplies<>();
     private final ConfigView configs;
+    private final BehaviorView behaviors;
     private final EngineConfig config;
     private final MeterRegistry registry;
 
     public PersistenceClient(@Channel("persistence-commands") MutinyEmitter<Record<String, String>> commands,
-                             ConfigView configs, EngineConfig config, MeterRegistry registry) {
+                             ConfigView configs, BehaviorView behaviors, EngineConfig config, MeterRegistry registry) {
         this.commands = commands;
         this.configs = configs;
+        this.behaviors = behaviors;
         this.config = config;
         this.registry = registry;
         registry.gauge("arena.engine.persistence.pending", pending, PendingReplies::size);
@@ -74,6 +78,8 @@ public class PersistenceClient {
             switch (result.type()) {
                 case SAVE_CONFIG -> configs.upsert(Json.convert(result.entity(), ConfigRecord.class));
                 case DELETE_CONFIG -> configs.remove(result.entity().path("id").asText());
+                case SAVE_BEHAVIOR -> behaviors.upsert(Json.convert(result.entity(), BehaviorRecord.class));
+                case DELETE_BEHAVIOR -> behaviors.remove(result.entity().path("id").asText());
             }
         }
         pending.deliver(result.commandId(), result, true);

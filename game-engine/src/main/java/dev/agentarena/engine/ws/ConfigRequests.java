@@ -8,7 +8,6 @@ import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
-import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
 import dev.agentarena.engine.messaging.PersistenceClient;
 import dev.agentarena.engine.view.ConfigView;
@@ -56,7 +55,7 @@ public class ConfigRequests {
         PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.SAVE_CONFIG, userId, id,
                 draft.version(), Json.toTree(new SaveConfigPayload(draft.name().strip(), settings)));
         persistence.send(command, result -> {
-            if (answered(session, request, result)) {
+            if (PersistenceReplies.committed(session, request, result, ErrorCode.INVALID_CONFIG)) {
                 ConfigRecord saved = Json.convert(result.entity(), ConfigRecord.class);
                 session.send(new ServerMessages.ConfigSaved(request.requestId(), saved));
                 notifyOthers(session, saved.id(), "saved");
@@ -73,7 +72,7 @@ public class ConfigRequests {
         PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.DELETE_CONFIG,
                 session.user().id(), id, version, null);
         persistence.send(command, result -> {
-            if (answered(session, request, result)) {
+            if (PersistenceReplies.committed(session, request, result, ErrorCode.INVALID_CONFIG)) {
                 session.send(new ServerMessages.ConfigDeleted(request.requestId(), id));
                 notifyOthers(session, id, "deleted");
             }
@@ -115,24 +114,6 @@ public class ConfigRequests {
             throw new ProtocolException(requestId, ErrorCode.FORBIDDEN, "config " + existing.id() + " belongs to another user",
                     List.of());
         }
-    }
-
-    /** True for a committed result; otherwise tells the asker why not and returns false. */
-    private static boolean answered(ClientSession session, ClientRequest request, PersistenceResult result) {
-        ErrorCode code = switch (result.status()) {
-            case OK -> null;
-            case INVALID -> ErrorCode.INVALID_CONFIG;
-            case CONFLICT -> ErrorCode.CONFLICT;
-            case FORBIDDEN -> ErrorCode.FORBIDDEN;
-            case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case ERROR -> result.errors().stream().anyMatch(error -> "TIMEOUT".equals(error.code()))
-                    ? ErrorCode.TIMEOUT : ErrorCode.UPSTREAM_ERROR;
-        };
-        if (code == null) {
-            return true;
-        }
-        session.send(new ServerMessages.Error(request.requestId(), code, result.message(), result.errors()));
-        return false;
     }
 
     private void notifyOthers(ClientSession asker, String configId, String change) {

@@ -16,7 +16,9 @@ public enum ErrorCode {
     UNSUPPORTED_FRAME,
     /** A config failed validation; {@code errors} lists the fields. */
     INVALID_CONFIG,
-    /** A config, world or other entity does not exist. */
+    /** A behavior document failed validation; {@code errors} and {@code diagnostics} locate each problem. */
+    INVALID_BEHAVIOR,
+    /** A config, behavior, world or other entity does not exist. */
     NOT_FOUND,
     /** The user may not do this (e.g. change the default config or another user's). */
     FORBIDDEN,

@@ -13,14 +13,16 @@ public class MessageRouter {
     private static final Logger LOG = Logger.getLogger(MessageRouter.class);
 
     private final ConfigRequests configs;
+    private final BehaviorRequests behaviors;
     private final CopilotRequests copilot;
     private final WorldRequests world;
     private final WorldAdminRequests worldAdmin;
     private final MeterRegistry registry;
 
-    public MessageRouter(ConfigRequests configs, CopilotRequests copilot, WorldRequests world,
+    public MessageRouter(ConfigRequests configs, BehaviorRequests behaviors, CopilotRequests copilot, WorldRequests world,
                          WorldAdminRequests worldAdmin, MeterRegistry registry) {
         this.configs = configs;
+        this.behaviors = behaviors;
         this.copilot = copilot;
         this.world = world;
         this.worldAdmin = worldAdmin;
@@ -36,7 +38,7 @@ public class MessageRouter {
         } catch (ProtocolException e) {
             count(request == null ? "unparsed" : request.type(), e.code().name().toLowerCase());
             String requestId = e.requestId() != null ? e.requestId() : request == null ? null : request.requestId();
-            session.send(new ServerMessages.Error(requestId, e.code(), e.getMessage(), e.errors()));
+            session.send(e.reply(requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "unexpected failure handling a %s message", request == null ? "unparsed" : request.type());
             count(request == null ? "unparsed" : request.type(), "internal_error");
@@ -50,6 +52,11 @@ public class MessageRouter {
             case "save_config" -> configs.save(session, request);
             case "delete_config" -> configs.delete(session, request);
             case "list_configs" -> configs.list(session, request);
+            case "validate_behavior" -> behaviors.validate(session, request);
+            case "save_behavior" -> behaviors.save(session, request);
+            case "delete_behavior" -> behaviors.delete(session, request);
+            case "list_behaviors" -> behaviors.list(session, request);
+            case "assign_behavior" -> behaviors.assign(session, request);
             case "llm_query" -> copilot.query(session, request);
             default -> {
                 if (worldAdmin.handles(request.type())) {

@@ -5,7 +5,7 @@ import dev.agentarena.contracts.FieldError;
 import java.util.List;
 
 /** A client message that cannot be acted on; becomes an {@code error} reply to that client only. */
-final class ProtocolException extends RuntimeException {
+class ProtocolException extends RuntimeException {
 
     private final String requestId;
     private final ErrorCode code;
@@ -33,5 +33,10 @@ final class ProtocolException extends RuntimeException {
 
     List<FieldError> errors() {
         return errors;
+    }
+
+    /** The error message sent to the client; {@code requestId} is this exception's or the message's. */
+    Object reply(String requestId) {
+        return new ServerMessages.Error(requestId, code, getMessage(), errors);
     }
 }

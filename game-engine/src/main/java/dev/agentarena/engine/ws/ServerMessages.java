@@ -1,9 +1,13 @@
 package dev.agentarena.engine.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.behavior.Diagnostic;
+import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.engine.world.WorldInfo;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +56,58 @@ public final class ServerMessages {
     public record ConfigListChanged(String type, String configId, String change) {
         public ConfigListChanged(String configId, String change) {
             this("config_list_changed", configId, change);
+        }
+    }
+
+    /** The reply to validate_behavior: nothing is saved. */
+    public record BehaviorValidation(String type, String requestId, boolean ok, List<Diagnostic> diagnostics) {
+        public BehaviorValidation(String requestId, boolean ok, List<Diagnostic> diagnostics) {
+            this("behavior_validation", requestId, ok, diagnostics);
+        }
+    }
+
+    /** An {@code error INVALID_BEHAVIOR}: the diagnostics as field errors, and in full (with line and column). */
+    public record InvalidBehavior(String type, String requestId, ErrorCode code, String message, List<FieldError> errors,
+                                  List<Diagnostic> diagnostics) {
+        public InvalidBehavior(String requestId, List<FieldError> errors, List<Diagnostic> diagnostics) {
+            this("error", requestId, ErrorCode.INVALID_BEHAVIOR, "the behavior is not valid", errors, diagnostics);
+        }
+    }
+
+    public record BehaviorSaved(String type, String requestId, BehaviorRecord behavior) {
+        public BehaviorSaved(String requestId, BehaviorRecord behavior) {
+            this("behavior_saved", requestId, behavior);
+        }
+    }
+
+    public record BehaviorDeleted(String type, String requestId, String behaviorId) {
+        public BehaviorDeleted(String requestId, String behaviorId) {
+            this("behavior_deleted", requestId, behaviorId);
+        }
+    }
+
+    /** One entry of behavior_list; built-ins have no owner-editable version and {@code updatedAt} null. */
+    public record BehaviorSummary(String id, String name, boolean builtIn, String ownerId, long version,
+                                  Instant updatedAt, JsonNode document) {
+    }
+
+    public record BehaviorList(String type, String requestId, List<BehaviorSummary> behaviors) {
+        public BehaviorList(String requestId, List<BehaviorSummary> behaviors) {
+            this("behavior_list", requestId, behaviors);
+        }
+    }
+
+    /** Broadcast to a world's other viewers when a behavior was saved or deleted. */
+    public record BehaviorListChanged(String type, String behaviorId, String change) {
+        public BehaviorListChanged(String behaviorId, String change) {
+            this("behavior_list_changed", behaviorId, change);
+        }
+    }
+
+    /** Broadcast to every viewer of a world: a team ({@code team}) or chosen agents ({@code agentIds}) got a behavior. */
+    public record BehaviorAssigned(String type, String behaviorId, Integer team, List<Long> agentIds) {
+        public BehaviorAssigned(String behaviorId, Integer team, List<Long> agentIds) {
+            this("behavior_assigned", behaviorId, team, agentIds);
         }
     }
 

@@ -30,8 +30,6 @@ public class WorldRequests {
     }
 
     void handle(ClientSession session, ClientRequest request) {
-        WorldHandle world = worlds.find(session.worldId()).orElseThrow(() -> new ProtocolException(request.requestId(),
-                ErrorCode.NOT_FOUND, "world " + session.worldId() + " no longer exists", List.of()));
         WorldCommand command = switch (request.type()) {
             case "start" -> new WorldCommand.Start();
             case "pause" -> new WorldCommand.Pause();
@@ -50,6 +48,13 @@ public class WorldRequests {
             }
             default -> throw new IllegalArgumentException("not a world command: " + request.type());
         };
+        submit(session, request, command);
+    }
+
+    /** Puts {@code command} into the asker's world queue and replies command_accepted, or refuses with the reason. */
+    void submit(ClientSession session, ClientRequest request, WorldCommand command) {
+        WorldHandle world = worlds.find(session.worldId()).orElseThrow(() -> new ProtocolException(request.requestId(),
+                ErrorCode.NOT_FOUND, "world " + session.worldId() + " no longer exists", List.of()));
         CommandOutcome outcome = world.submit(command);
         if (!outcome.accepted()) {
             throw new ProtocolException(request.requestId(), ErrorCode.WORLD_REJECTED, outcome.reason(), List.of());

@@ -1,13 +1,17 @@
 package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.contracts.messages.SaveBehaviorPayload;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
@@ -138,6 +142,94 @@ class WorldSocketTest {
     }
 
     @Test
+    void validateBehaviorAnswersWithDiagnosticsAndSavesNothing() {
+        alice.send("{\"type\":\"validate_behavior\",\"requestId\":\"v1\",\"behavior\":" + BuiltInBehaviors.json("wander") + "}");
+        JsonNode fine = alice.awaitType("behavior_validation", WAIT);
+        assertThat(fine.path("requestId").asText()).isEqualTo("v1");
+        assertThat(fine.path("ok").asBoolean()).isTrue();
+        assertThat(fine.path("diagnostics").size()).isZero();
+
+        ObjectNode broken = wander("Broken");
+        ((ObjectNode) broken.path("rules").get(0)).put("condition", "self.healthh > 0.5");
+        alice.send(Json.write(Json.mapper().createObjectNode().put("type", "validate_behavior").put("requestId", "v2")
+                .put("behavior", Json.write(broken))));
+        JsonNode bad = alice.awaitType("behavior_validation", WAIT);
+        assertThat(bad.path("ok").asBoolean()).isFalse();
+        JsonNode diagnostic = bad.path("diagnostics").get(0);
+        assertThat(diagnostic.path("code").asText()).isEqualTo("UNKNOWN_IDENTIFIER");
+        assertThat(diagnostic.path("path").asText()).isEqualTo("/rules/0/condition");
+        assertThat(diagnostic.path("line").asInt()).isEqualTo(1);
+        assertThat(diagnostic.path("column").asInt()).isPositive();
+    }
+
+    @Test
+    void invalidForbiddenAndUnknownBehaviorsAreRefusedBeforeReachingKafka() {
+        ObjectNode broken = wander("Broken");
+        ((ObjectNode) broken.path("rules").get(0).path("steer").get(0)).put("primitive", "teleport");
+        alice.send(saveBehavior("b1", null, null, broken));
+        JsonNode invalid = alice.awaitType("error", WAIT);
+        assertThat(invalid.path("code").asText()).isEqualTo("INVALID_BEHAVIOR");
+        assertThat(invalid.path("errors").findValuesAsText("path")).contains("/behavior/document/rules/0/steer/0/primitive");
+        assertThat(invalid.path("diagnostics").findValuesAsText("path")).contains("/rules/0/steer/0/primitive");
+
+        alice.send(saveBehavior("b2", BuiltInBehaviors.DEFAULT, 1L, wander("Shadow")));
+        assertThat(alice.awaitType("error", WAIT).path("code").asText()).isEqualTo("FORBIDDEN");
+        alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"b3\",\"behaviorId\":\"nope\",\"team\":0}");
+        JsonNode unknown = alice.awaitType("error", WAIT);
+        assertThat(unknown.path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.path("requestId").asText()).isEqualTo("b3");
+        alice.send("{\"type\":\"delete_behavior\",\"requestId\":\"b4\",\"behaviorId\":\"nope\",\"version\":1}");
+        assertThat(alice.awaitType("error", WAIT).path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aSavedBehaviorIsListedAssignedToATeamAndDeleted() {
+        alice.send(saveBehavior("s1", null, null, wander("Roamer")));
+        PersistenceCommand save = awaitCommand(CommandType.SAVE_BEHAVIOR);
+        assertThat(save.expectedVersion()).isNull();
+        SaveBehaviorPayload payload = Json.convert(save.payload(), SaveBehaviorPayload.class);
+        BehaviorRecord committed = new BehaviorRecord(1, save.entityId(), save.userId(), "Roamer", 1, Instant.now(),
+                payload.document());
+        kafka.send(Topics.PERSISTENCE_RESULTS, save.commandId(), Json.write(PersistenceResult.ok(save, Json.toTree(committed))));
+
+        JsonNode saved = alice.awaitType("behavior_saved", WAIT);
+        assertThat(saved.path("requestId").asText()).isEqualTo("s1");
+        assertThat(saved.path("behavior").path("id").asText()).isEqualTo(save.entityId());
+        assertThat(bob.awaitType("behavior_list_changed", WAIT).path("behaviorId").asText()).isEqualTo(save.entityId());
+        assertThat(bob.history()).noneMatch(m -> "behavior_saved".equals(m.path("type").asText()));
+
+        alice.send("{\"type\":\"list_behaviors\",\"requestId\":\"l1\"}");
+        JsonNode list = alice.awaitType("behavior_list", WAIT).path("behaviors");
+        assertThat(list.findValuesAsText("id").subList(0, BuiltInBehaviors.IDS.size())).isEqualTo(BuiltInBehaviors.IDS);
+        assertThat(list.get(0).path("builtIn").asBoolean()).isTrue();
+        assertThat(list.findValuesAsText("id")).contains(save.entityId());
+        assertThat(list.findValuesAsText("name")).contains("Roamer");
+
+        alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"a1\",\"behaviorId\":\"" + save.entityId() + "\",\"team\":0}");
+        assertThat(alice.awaitType("command_accepted", WAIT).path("command").asText()).isEqualTo("set_team_behavior");
+        for (WsTestClient viewer : List.of(alice, bob)) {
+            JsonNode assigned = viewer.awaitType("behavior_assigned", WAIT);
+            assertThat(assigned.path("behaviorId").asText()).isEqualTo(save.entityId());
+            assertThat(assigned.path("team").asInt()).isEqualTo(0);
+        }
+        alice.await(m -> "state".equals(m.path("type").asText())
+                && m.path("world").path("teams").get(0).path("behavior").asText().equals(save.entityId())
+                && agentsOfTeam(m, 0).stream().allMatch(a -> a.path("behavior").asText().equals(save.entityId())), WAIT);
+
+        alice.send("{\"type\":\"delete_behavior\",\"requestId\":\"d1\",\"behaviorId\":\"" + save.entityId() + "\",\"version\":1}");
+        PersistenceCommand delete = awaitCommand(CommandType.DELETE_BEHAVIOR);
+        assertThat(delete.expectedVersion()).isEqualTo(1);
+        kafka.send(Topics.PERSISTENCE_RESULTS, delete.commandId(), Json.write(PersistenceResult.ok(delete, Json.toTree(committed))));
+        assertThat(alice.awaitType("behavior_deleted", WAIT).path("behaviorId").asText()).isEqualTo(save.entityId());
+
+        // Deleted: it no longer resolves for new assignments; team 0 goes back to the built-in decision.
+        alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"a2\",\"behaviorId\":\"" + save.entityId() + "\",\"team\":0}");
+        assertThat(alice.awaitType("error", WAIT).path("code").asText()).isEqualTo("NOT_FOUND");
+        alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"a3\",\"behaviorId\":\"builtin\",\"team\":0}");
+        assertThat(alice.awaitType("command_accepted", WAIT).path("requestId").asText()).isEqualTo("a3");
+    }
+
+    @Test
     void anUnansweredSaveEndsInTimeout() {
         alice.send("{\"type\":\"save_config\",\"requestId\":\"s9\",\"config\":{\"name\":\"Lost\",\"settings\":{}}}");
         JsonNode error = alice.await(m -> "error".equals(m.path("type").asText()), Duration.ofSeconds(10));
@@ -182,6 +274,35 @@ class WorldSocketTest {
                 .body(containsString("arena_engine_world_tick_seconds"))
                 .body(containsString("arena_engine_clients_connected"));
         RestAssured.given().when().get("/").then().statusCode(200).body(containsString("Agent Arena"));
+    }
+
+    private static ObjectNode wander(String name) {
+        ObjectNode document = (ObjectNode) Json.tree(BuiltInBehaviors.json("wander"));
+        return document.put("name", name);
+    }
+
+    private static String saveBehavior(String requestId, String id, Long version, JsonNode document) {
+        ObjectNode behavior = Json.mapper().createObjectNode().put("id", id);
+        behavior.put("version", version).set("document", document);
+        ObjectNode message = Json.mapper().createObjectNode().put("type", "save_behavior").put("requestId", requestId);
+        message.set("behavior", behavior);
+        return Json.write(message);
+    }
+
+    private PersistenceCommand awaitCommand(CommandType type) {
+        List<ConsumerRecord<String, String>> seen = kafka.awaitRecord(r -> r.topic().equals(Topics.PERSISTENCE_COMMANDS)
+                && Json.read(r.value(), PersistenceCommand.class).type() == type, WAIT);
+        return Json.read(seen.get(seen.size() - 1).value(), PersistenceCommand.class);
+    }
+
+    private static List<JsonNode> agentsOfTeam(JsonNode state, int team) {
+        List<JsonNode> agents = new java.util.ArrayList<>();
+        state.path("world").path("agents").forEach(agent -> {
+            if (agent.path("team").asInt() == team) {
+                agents.add(agent);
+            }
+        });
+        return agents;
     }
 
     private static String ws(URI http) {

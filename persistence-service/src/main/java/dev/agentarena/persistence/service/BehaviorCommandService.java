@@ -3,8 +3,6 @@ package dev.agentarena.persistence.service;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.behavior.BehaviorValidator;
 import dev.agentarena.contracts.behavior.BuiltInBehaviors;
-import dev.agentarena.contracts.behavior.Diagnostic;
-import dev.agentarena.contracts.behavior.ValidationReport;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.kafka.Topics;
@@ -52,7 +50,8 @@ public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> 
         if (payload == null || payload.document() == null || payload.document().isNull()) {
             errors.add(new FieldError("/document", "REQUIRED", "a behavior document is required"));
         } else {
-            errors.addAll(toFieldErrors(BehaviorValidator.validate(Json.write(payload.document()))));
+            BehaviorValidator.validate(Json.write(payload.document())).diagnostics()
+                    .forEach(diagnostic -> errors.add(diagnostic.toFieldError("")));
         }
         if (!errors.isEmpty()) {
             return invalid(command, errors);
@@ -66,16 +65,6 @@ public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> 
     @Override
     public BehaviorRecord toRecord(BehaviorEntity entity) {
         return EntityMapper.toRecord(entity);
-    }
-
-    /** Each diagnostic as a field error on its document path; the line and column go into the message. */
-    static List<FieldError> toFieldErrors(ValidationReport report) {
-        return report.diagnostics().stream().map(BehaviorCommandService::toFieldError).toList();
-    }
-
-    private static FieldError toFieldError(Diagnostic diagnostic) {
-        String where = diagnostic.line() > 0 ? " (line " + diagnostic.line() + ", column " + diagnostic.column() + ")" : "";
-        return new FieldError(diagnostic.path(), diagnostic.code().name(), diagnostic.message() + where);
     }
 
     private static boolean isBuiltIn(String id) {
