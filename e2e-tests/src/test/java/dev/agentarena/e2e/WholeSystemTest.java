@@ -89,4 +89,59 @@ class WholeSystemTest {
             assertThat(list.path("configs").findValuesAsText("name")).contains("Default", "E2E arena");
         }
     }
+
+    @Test
+    void aSavedBehaviorIsAssignedToATeamAndDrivesItsAgents() {
+        String document = "{\"schemaVersion\":1,\"name\":\"E2E hunter\",\"rules\":["
+                + "{\"name\":\"HUNT\",\"condition\":\"nearestEnemy.exists\",\"steer\":["
+                + "{\"primitive\":\"pursue\",\"target\":\"nearestEnemy\",\"weight\":1},"
+                + "{\"primitive\":\"attack\",\"target\":\"nearestEnemy\",\"weight\":1}]},"
+                + "{\"name\":\"ROAM\",\"condition\":\"true\",\"steer\":[{\"primitive\":\"wander\",\"weight\":1}]}]}";
+        String id;
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"));
+             WsTestClient b = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
+            a.awaitType("welcome", WAIT);
+            b.awaitType("welcome", WAIT);
+
+            a.send("{\"type\":\"save_behavior\",\"requestId\":\"b1\",\"behavior\":{\"document\":" + document + "}}");
+            JsonNode saved = a.awaitType("behavior_saved", WAIT);
+            assertThat(saved.path("requestId").asText()).isEqualTo("b1");
+            assertThat(saved.path("behavior").path("version").asLong()).isEqualTo(1);
+            id = saved.path("behavior").path("id").asText();
+            assertThat(b.awaitType("behavior_list_changed", WAIT).path("behaviorId").asText()).isEqualTo(id);
+
+            a.send("{\"type\":\"assign_behavior\",\"requestId\":\"b2\",\"behaviorId\":\"" + id + "\",\"team\":0}");
+            assertThat(a.awaitType("command_accepted", WAIT).path("command").asText()).isEqualTo("set_team_behavior");
+            for (WsTestClient viewer : new WsTestClient[] {a, b}) {
+                JsonNode assigned = viewer.awaitType("behavior_assigned", WAIT);
+                assertThat(assigned.path("behaviorId").asText()).isEqualTo(id);
+                assertThat(assigned.path("team").asInt()).isZero();
+            }
+            a.send("{\"type\":\"start\"}");
+            // Every agent of team 0 runs it, and the living ones show one of its rules as their state.
+            String assignedId = id;
+            a.await(m -> "state".equals(m.path("type").asText()) && teamZeroRuns(m.path("world"), assignedId), WAIT);
+        }
+
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            Document stored = mongo.getDatabase("agent_game").getCollection("behaviors").find(Filters.eq("_id", id)).first();
+            assertThat(stored).isNotNull();
+            assertThat(stored.getString("name")).isEqualTo("E2E hunter");
+            assertThat(stored.get("document", Document.class).getList("rules", Document.class)).hasSize(2);
+        }
+    }
+
+    private static boolean teamZeroRuns(JsonNode world, String behaviorId) {
+        boolean anyDeciding = false;
+        for (JsonNode agent : world.path("agents")) {
+            if (agent.path("team").asInt() != 0) {
+                continue;
+            }
+            if (!agent.path("behavior").asText().equals(behaviorId)) {
+                return false;
+            }
+            anyDeciding |= agent.path("alive").asBoolean() && agent.path("state").asText().matches("HUNT|ROAM");
+        }
+        return anyDeciding;
+    }
 }
