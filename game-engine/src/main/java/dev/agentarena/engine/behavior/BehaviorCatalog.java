@@ -39,11 +39,6 @@ public class BehaviorCatalog implements PolicyCatalog {
         this.behaviors = behaviors;
     }
 
-    /** True for an id that names a built-in (which no user can change). */
-    public static boolean isBuiltIn(String behaviorId) {
-        return BuiltInDecision.ID.equals(behaviorId) || BuiltInBehaviors.IDS.contains(behaviorId);
-    }
-
     @Override
     public Optional<DecisionPolicy> find(String behaviorId) {
         if (behaviorId == null) {

@@ -112,7 +112,7 @@ public class BehaviorRequests {
                     "assign_behavior needs exactly one of \"team\" and \"agentIds\"",
                     List.of(new FieldError("/team", "REQUIRED", "give team or agentIds, not both")));
         }
-        boolean visible = BehaviorCatalog.isBuiltIn(behaviorId) || behaviors.find(behaviorId)
+        boolean visible = BuiltInBehaviors.isReserved(behaviorId) || behaviors.find(behaviorId)
                 .filter(own -> own.ownerId().equals(session.user().id())).isPresent();
         if (!visible || catalog.find(behaviorId).isEmpty()) {
             throw new ProtocolException(request.requestId(), ErrorCode.NOT_FOUND, "no behavior " + behaviorId, List.of());
@@ -151,7 +151,7 @@ public class BehaviorRequests {
     }
 
     private void checkWritable(String requestId, String id, String userId) {
-        if (BehaviorCatalog.isBuiltIn(id)) {
+        if (BuiltInBehaviors.isReserved(id)) {
             throw new ProtocolException(requestId, ErrorCode.FORBIDDEN,
                     "built-in behavior " + id + " cannot be changed or deleted; save a copy without an id", List.of());
         }

@@ -27,9 +27,6 @@ import java.util.List;
 @Singleton
 public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> {
 
-    /** Ids that resolve to a built-in in the engine; a saved behavior may never shadow them. */
-    static final String BUILT_IN_DECISION_ID = "builtin";
-
     public BehaviorCommandService(BehaviorRepository behaviors) {
         super(behaviors, "behavior", Topics.BEHAVIORS);
     }
@@ -41,7 +38,7 @@ public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> 
         } catch (JsonReadException e) {
             return invalid(command, List.of(new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage())));
         }
-        if (isBuiltIn(command.entityId())) {
+        if (BuiltInBehaviors.isReserved(command.entityId())) {
             return failed(command, ResultStatus.FORBIDDEN, "behavior " + command.entityId()
                     + " is a built-in and cannot be changed; save a copy under a new id");
         }
@@ -65,9 +62,5 @@ public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> 
     @Override
     public BehaviorRecord toRecord(BehaviorEntity entity) {
         return EntityMapper.toRecord(entity);
-    }
-
-    private static boolean isBuiltIn(String id) {
-        return BuiltInBehaviors.IDS.contains(id) || BUILT_IN_DECISION_ID.equals(id);
     }
 }
