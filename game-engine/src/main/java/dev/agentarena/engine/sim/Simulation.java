@@ -27,6 +27,7 @@ public final class Simulation {
     final Walls walls;
     final SpatialGrid grid;
     final DeathLog deaths = new DeathLog();
+    private final BehaviorErrorLog behaviorErrors = new BehaviorErrorLog();
     final int teamCount;
     final int[] teamAlive;
     final int[] teamTotal;
@@ -47,6 +48,15 @@ public final class Simulation {
     int round = 1;
     private long nextId = 1;
     private long policyFailures;
+    private int decisionBudget = Integer.MAX_VALUE;
+    private long decisionBudgetNanos;
+    /** Agents whose think is due, in order (a ring of slots); {@code due[slot]} while a slot is in it. */
+    private int[] dueQueue = new int[0];
+    private boolean[] due = new boolean[0];
+    private int dueHead;
+    private int dueSize;
+    private long deferredDecisions;
+    private long budgetOverruns;
     private int spawnsSinceGrid;
 
     /** A finished round: the winning team (-1 for a draw) and when it ended. */
@@ -135,9 +145,38 @@ public final class Simulation {
         return teamCount;
     }
 
-    /** How many decisions fell back to the built-in policy because a policy threw. */
+    /** How many decisions fell back to another policy because a policy threw. */
     public long policyFailures() {
         return policyFailures;
+    }
+
+    /** The failures worth reporting to viewers (rate-limited). */
+    public BehaviorErrorLog behaviorErrors() {
+        return behaviorErrors;
+    }
+
+    /**
+     * Caps the decisions made in one tick: at most {@code maxDecisions}, and none started once
+     * {@code maxNanos} (0: no time limit) have gone into deciding. Thinks over budget wait, in order, for the
+     * next tick; the agent keeps steering by its last plan meanwhile. A count limit keeps the world
+     * deterministic; a time limit does not, and is meant for live worlds only.
+     */
+    public void decisionBudget(int maxDecisions, long maxNanos) {
+        if (maxDecisions < 1 || maxNanos < 0) {
+            throw new IllegalArgumentException("a decision budget needs at least one decision and no negative time");
+        }
+        decisionBudget = maxDecisions;
+        decisionBudgetNanos = maxNanos;
+    }
+
+    /** Thinks put off to a later tick because the decision budget was spent (each deferral counted once). */
+    public long deferredDecisions() {
+        return deferredDecisions;
+    }
+
+    /** Ticks whose decision budget ran out before every due think was made. */
+    public long budgetOverruns() {
+        return budgetOverruns;
     }
 
     /**
@@ -327,12 +366,7 @@ public final class Simulation {
         }
         grid.rebuild(a.slots, a.alive, a.x, a.y);
         spawnsSinceGrid = 0;
-        int phase = (int) (tick % rules.thinkTicks);
-        for (int i = 0; i < a.slots; i++) {
-            if (a.alive[i] && i % rules.thinkTicks == phase) {
-                think(i);
-            }
-        }
+        decide();
         for (int i = 0; i < a.slots; i++) {
             if (a.alive[i]) {
                 steering.accelerate(i);
@@ -356,22 +390,85 @@ public final class Simulation {
         tick++;
     }
 
+    /** Queues the agents whose think slot comes up, then thinks in queue order within the decision budget. */
+    private void decide() {
+        AgentTable a = agents;
+        ensureDueCapacity(a.slots);
+        int phase = (int) (tick % rules.thinkTicks);
+        for (int i = 0; i < a.slots; i++) {
+            if (a.alive[i] && i % rules.thinkTicks == phase && !due[i]) {
+                due[i] = true;
+                dueQueue[(dueHead + dueSize++) % dueQueue.length] = i;
+            }
+        }
+        long start = decisionBudgetNanos > 0 ? System.nanoTime() : 0;
+        int decided = 0;
+        while (dueSize > 0) {
+            if (decided >= decisionBudget
+                    || decisionBudgetNanos > 0 && System.nanoTime() - start >= decisionBudgetNanos) {
+                deferredDecisions += dueSize;
+                budgetOverruns++;
+                return;
+            }
+            int slot = dueQueue[dueHead];
+            dueHead = (dueHead + 1) % dueQueue.length;
+            dueSize--;
+            due[slot] = false;
+            if (a.alive[slot]) {
+                think(slot);
+                decided++;
+            }
+        }
+    }
+
+    /** Grows the due queue with the agent table (never in a tick that adds no slots), keeping its order. */
+    private void ensureDueCapacity(int slots) {
+        if (slots <= dueQueue.length) {
+            return;
+        }
+        int[] queue = new int[Math.max(slots, 2 * dueQueue.length)];
+        for (int k = 0; k < dueSize; k++) {
+            queue[k] = dueQueue[(dueHead + k) % dueQueue.length];
+        }
+        dueQueue = queue;
+        dueHead = 0;
+        due = Arrays.copyOf(due, queue.length);
+    }
+
     private void think(int slot) {
         AgentTable a = agents;
-        DecisionPolicy policy = a.policy[slot] != null ? a.policy[slot] : teamPolicy[a.team[slot]];
+        DecisionPolicy teamDefault = teamPolicy[a.team[slot]];
+        DecisionPolicy policy = a.policy[slot] != null ? a.policy[slot] : teamDefault;
         Perception perception = senses.perceive(slot);
         SteeringPlan plan = senses.plan();
         try {
             policy.decide(perception, plan.reset());
         } catch (RuntimeException e) {
             policyFailures++;
-            BuiltInDecision.INSTANCE.decide(perception, plan.reset());
+            behaviorErrors.record(tick, rules.ticksPerSecond, a.id[slot], behavior(slot), e);
+            fallBack(policy == teamDefault ? BuiltInDecision.INSTANCE : teamDefault, perception, plan);
         }
         plan.copyWeightsTo(a.weights, slot * Primitive.COUNT);
         a.forceScale[slot] = plan.forceScale();
         a.label[slot] = plan.label();
         a.targetKind[slot] = plan.target().ordinal();
         a.targetSlot[slot] = senses.targetSlot(plan.target());
+    }
+
+    /**
+     * Decides for an agent whose own behavior failed: by its team's behavior when the failing one was assigned
+     * to the agent alone, else (or should that fail too) by the built-in one, which does not fail.
+     */
+    private static void fallBack(DecisionPolicy fallback, Perception perception, SteeringPlan plan) {
+        if (fallback != BuiltInDecision.INSTANCE) {
+            try {
+                fallback.decide(perception, plan.reset());
+                return;
+            } catch (RuntimeException e) {
+                // The team's behavior fails on this perception as well: the built-in one decides.
+            }
+        }
+        BuiltInDecision.INSTANCE.decide(perception, plan.reset());
     }
 
     /** Takes {@code amount} of health from {@code victim}; {@code attacker} -1 means the environment. */

@@ -1,19 +1,25 @@
 package dev.agentarena.engine.world;
 
+import dev.agentarena.engine.sim.BehaviorErrorLog;
 import dev.agentarena.engine.sim.DeathLog;
 import dev.agentarena.engine.sim.Simulation;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Copies a simulation's state into an immutable {@link WorldSnapshot}, with the deaths since the last copy. */
+/**
+ * Copies a simulation's state into an immutable {@link WorldSnapshot}, with the deaths and behavior failures
+ * since the last copy.
+ */
 final class SnapshotBuilder {
 
     private long nextDeath;
+    private long nextError;
 
     /** Forgets the deaths seen so far (the simulation was replaced). */
     void restart() {
         nextDeath = 0;
+        nextError = 0;
     }
 
     WorldSnapshot build(String worldId, Simulation sim, boolean running) {
@@ -45,11 +51,26 @@ final class SnapshotBuilder {
                     log.killer(seq), log.killerTeam(seq), log.lifetime(seq)));
         }
         nextDeath = log.next();
+        List<WorldSnapshot.BehaviorError> errors = behaviorErrors(sim.behaviorErrors());
         List<WorldSnapshot.RoundOutcome> rounds = sim.rounds().stream()
                 .map(r -> new WorldSnapshot.RoundOutcome(r.round(), r.winner(), r.endTick())).toList();
         double left = sim.roundTimeLeft();
         return new WorldSnapshot(worldId, sim.tick(), (double) sim.tick() / sim.ticksPerSecond(), running,
                 sim.round(), Double.isInfinite(left) ? -1 : left, sim.config().worldWidth(),
-                sim.config().worldHeight(), sim.walls(), agents, teams, events, rounds);
+                sim.config().worldHeight(), sim.walls(), agents, teams, events, rounds, errors);
+    }
+
+    private List<WorldSnapshot.BehaviorError> behaviorErrors(BehaviorErrorLog log) {
+        if (log.next() == nextError) {
+            return List.of();
+        }
+        List<WorldSnapshot.BehaviorError> errors = new ArrayList<>();
+        for (long seq = Math.max(nextError, log.oldest()); seq < log.next(); seq++) {
+            BehaviorErrorLog.Entry e = log.get(seq);
+            errors.add(new WorldSnapshot.BehaviorError(e.tick(), e.agentId(), e.behaviorId(), e.code(), e.path(),
+                    e.message(), log.suppressed()));
+        }
+        nextError = log.next();
+        return errors;
     }
 }

@@ -32,6 +32,8 @@ public final class WorldHandle {
     private final int maxAgents;
     private final long idlePauseNanos;
     private final long tickBudgetNanos;
+    private final int decisionBudget;
+    private final long decisionBudgetNanos;
     private final LongSupplier clock;
     private final PolicyCatalog policies;
     private final BlockingQueue<WorldCommand> commands;
@@ -45,7 +47,6 @@ public final class WorldHandle {
     private boolean running = true;
     private long lastWatchedNanos;
     private long loops;
-    private long reportedPolicyFailures;
 
     WorldHandle(String id, ArenaConfig config, WorldSettings settings, MeterRegistry registry,
                 PolicyCatalog policies, LongSupplier clock) {
@@ -55,6 +56,8 @@ public final class WorldHandle {
         this.maxAgents = settings.maxAgents();
         this.idlePauseNanos = settings.idlePause().toNanos();
         this.tickBudgetNanos = 1_000_000_000L / settings.tickRate();
+        this.decisionBudget = settings.decisionBudget();
+        this.decisionBudgetNanos = settings.decisionBudgetTime().toNanos();
         this.clock = clock;
         this.policies = policies;
         this.commands = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -156,8 +159,7 @@ public final class WorldHandle {
             } else if (applied > 0) {
                 updateInfo();
             }
-            metrics.policyFailures(simulation.policyFailures() - reportedPolicyFailures);
-            reportedPolicyFailures = simulation.policyFailures();
+            metrics.observe(simulation);
         } catch (RuntimeException e) {
             LOG.errorf(e, "world %s failed a tick; pausing it", id);
             running = false;
@@ -243,6 +245,7 @@ public final class WorldHandle {
     /** A fresh simulation from {@code config} with its initial teams and this world's team behaviors. */
     private void rebuild(ArenaConfig config) {
         Simulation fresh = new Simulation(config, tickRate);
+        fresh.decisionBudget(decisionBudget, decisionBudgetNanos);
         for (int team = 0; team < fresh.teamCount(); team++) {
             String behavior = teamBehaviors[team];
             Optional<DecisionPolicy> policy = behavior == null ? Optional.empty() : policy(behavior);
@@ -253,7 +256,7 @@ public final class WorldHandle {
         fresh.populate();
         simulation = fresh;
         snapshots.restart();
-        reportedPolicyFailures = 0;
+        metrics.restart(fresh);
         updateInfo();
     }
 

@@ -1,5 +1,6 @@
 package dev.agentarena.engine.world;
 
+import dev.agentarena.engine.sim.Simulation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -20,6 +21,14 @@ final class WorldMetrics {
     private final Timer tick;
     private final Counter overruns;
     private final Counter policyFailures;
+    private final Counter deferredDecisions;
+    private final Counter budgetOverruns;
+    private final Counter suppressedErrors;
+    /** The simulation's running totals as last seen, to count only what is new. */
+    private long seenFailures;
+    private long seenDeferred;
+    private long seenOverruns;
+    private long seenSuppressed;
 
     WorldMetrics(MeterRegistry registry, String world, Supplier<Number> agents, Supplier<Number> queueDepth) {
         this.registry = registry;
@@ -29,8 +38,16 @@ final class WorldMetrics {
         overruns = add(Counter.builder("arena.engine.world.tick.overruns")
                 .description("Ticks that took longer than their budget").tag("world", world).register(registry));
         policyFailures = add(Counter.builder("arena.engine.world.policy.failures")
-                .description("Decisions that fell back to the built-in behavior").tag("world", world)
-                .register(registry));
+                .description("Decisions that fell back to another behavior because theirs failed")
+                .tag("world", world).register(registry));
+        deferredDecisions = add(Counter.builder("arena.engine.world.decisions.deferred")
+                .description("Thinks put off to the next tick because the decision budget was spent")
+                .tag("world", world).register(registry));
+        budgetOverruns = add(Counter.builder("arena.engine.world.decisions.budget.overruns")
+                .description("Ticks whose decision budget ran out").tag("world", world).register(registry));
+        suppressedErrors = add(Counter.builder("arena.engine.world.behavior.errors.suppressed")
+                .description("Behavior failures not reported to viewers because of the rate limit")
+                .tag("world", world).register(registry));
         add(Gauge.builder("arena.engine.world.agents", agents).tag("world", world).register(registry));
         add(Gauge.builder("arena.engine.world.queue.depth", queueDepth).tag("world", world).register(registry));
     }
@@ -42,10 +59,21 @@ final class WorldMetrics {
         }
     }
 
-    void policyFailures(long count) {
-        if (count > 0) {
-            policyFailures.increment(count);
-        }
+    /** Counts what the simulation's totals gained since the last call. */
+    void observe(Simulation sim) {
+        policyFailures.increment(sim.policyFailures() - seenFailures);
+        deferredDecisions.increment(sim.deferredDecisions() - seenDeferred);
+        budgetOverruns.increment(sim.budgetOverruns() - seenOverruns);
+        suppressedErrors.increment(sim.behaviorErrors().suppressed() - seenSuppressed);
+        restart(sim);
+    }
+
+    /** Takes {@code sim}'s totals as seen (a new simulation starts from zero). */
+    void restart(Simulation sim) {
+        seenFailures = sim.policyFailures();
+        seenDeferred = sim.deferredDecisions();
+        seenOverruns = sim.budgetOverruns();
+        seenSuppressed = sim.behaviorErrors().suppressed();
     }
 
     void rejected(String code) {

@@ -33,6 +33,17 @@ public interface WorldSettings {
     @WithDefault("30s")
     Duration idlePause();
 
+    /**
+     * Most agent decisions (behavior evaluations) one world makes in one tick; the thinks over it wait for the
+     * next tick. The default leaves room for 50,000 agents thinking every 6 ticks.
+     */
+    @WithDefault("20000")
+    int decisionBudget();
+
+    /** Time after which a world starts no more decisions in the current tick (half a 60 Hz tick). */
+    @WithDefault("8ms")
+    Duration decisionBudgetTime();
+
     /** Threads of the scheduler that runs every world's ticks. */
     @WithDefault("2")
     int loopThreads();

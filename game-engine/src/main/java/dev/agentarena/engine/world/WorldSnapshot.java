@@ -9,11 +9,12 @@ import java.util.List;
  * Distances in world units, speeds in units per tick, angles in radians, times in seconds.
  *
  * @param events deaths since the previous snapshot of this world
+ * @param behaviorErrors behavior failures since the previous snapshot (rate-limited, see docs/protocol.md)
  */
 public record WorldSnapshot(String worldId, long tick, double time, boolean running, int round,
                             double roundTimeLeft, double width, double height, List<WallSpec> walls,
                             List<AgentState> agents, List<TeamState> teams, List<KillEvent> events,
-                            List<RoundOutcome> rounds) {
+                            List<RoundOutcome> rounds, List<BehaviorError> behaviorErrors) {
 
     /** One agent; {@code behavior} is the id of the behavior driving it, {@code state} the rule it follows. */
     public record AgentState(long id, int team, double x, double y, double vx, double vy, double heading,
@@ -34,5 +35,14 @@ public record WorldSnapshot(String worldId, long tick, double time, boolean runn
 
     /** A finished round; winner -1 is a draw. */
     public record RoundOutcome(int round, int winner, long endTick) {
+    }
+
+    /**
+     * An agent's behavior failed at a think and a fallback decided instead. {@code code} is a behavior error
+     * code (e.g. {@code NOT_FINITE}), {@code path} a JSON pointer into the document ("" when unknown);
+     * {@code suppressed} counts this world's failures not reported so far because of the rate limit.
+     */
+    public record BehaviorError(long tick, long agentId, String behaviorId, String code, String path,
+                                String message, long suppressed) {
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans a world's snapshots out to its viewers: one registration per world with viewers, each snapshot
- * serialized once, then offered to every viewer (latest only). The registration ends with the last viewer,
+ * serialized once, then offered to every viewer (latest only); the behavior failures it carries go out as
+ * {@code behavior_error} events, never skipped. The registration ends with the last viewer,
  * which lets an unwatched world go idle.
  */
 @ApplicationScoped
@@ -52,6 +53,13 @@ public class WorldFeeds {
             String frame = Json.write(new ServerMessages.State(snapshot));
             for (ClientSession viewer : viewers) {
                 viewer.offerState(frame);
+            }
+            // Unlike states, which a slow client may skip, each (rate-limited) failure reaches every viewer.
+            for (WorldSnapshot.BehaviorError error : snapshot.behaviorErrors()) {
+                BehaviorErrorEvent event = BehaviorErrorEvent.of(snapshot.worldId(), error);
+                for (ClientSession viewer : viewers) {
+                    viewer.send(event);
+                }
             }
         });
         return new Feed(registration, viewers);

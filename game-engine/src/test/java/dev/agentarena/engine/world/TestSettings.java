@@ -3,10 +3,11 @@ package dev.agentarena.engine.world;
 import java.time.Duration;
 
 /** World settings for tests, defaults unless given. */
-record TestSettings(int maxWorlds, int queueCapacity, Duration idlePause, int maxAgents) implements WorldSettings {
+record TestSettings(int maxWorlds, int queueCapacity, Duration idlePause, int maxAgents, int decisionBudget)
+        implements WorldSettings {
 
     static TestSettings defaults() {
-        return new TestSettings(4, 8, Duration.ofSeconds(30), 2000);
+        return new TestSettings(4, 8, Duration.ofSeconds(30), 2000, 20_000);
     }
 
     @Override
@@ -17,6 +18,11 @@ record TestSettings(int maxWorlds, int queueCapacity, Duration idlePause, int ma
     @Override
     public int snapshotRate() {
         return 20;
+    }
+
+    @Override
+    public Duration decisionBudgetTime() {
+        return Duration.ofMillis(8);
     }
 
     @Override

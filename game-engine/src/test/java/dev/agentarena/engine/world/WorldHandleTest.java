@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class WorldHandleTest {
 
     @Test
     void anUnwatchedWorldPausesAfterTheIdleTime() {
-        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 2000));
+        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 2000, 20_000));
         world.tick();
         assertThat(world.info().running()).isTrue();
         clock.addAndGet(Duration.ofSeconds(31).toNanos());
@@ -122,7 +123,7 @@ class WorldHandleTest {
 
     @Test
     void agentCountIsCappedAndAgentsCanBeRemovedAndGivenBehaviors() {
-        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 12));
+        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 12, 20_000));
         world.submit(new WorldCommand.AddAgents(0, 5));
         world.tick();
         assertThat(world.info().agents()).isEqualTo(12);
@@ -142,5 +143,44 @@ class WorldHandleTest {
         world.delete();
         assertThat(registry.find("arena.engine.world.tick").tag("world", "w").timer()).isNull();
         assertThat(world.submit(new WorldCommand.Start()).code()).isEqualTo("WORLD_DELETED");
+    }
+
+    @Test
+    void aFailingBehaviorReachesViewersAsBehaviorErrorsAndIsCountedWhileTheWorldRuns() {
+        PolicyCatalog broken = id -> Optional.of((perception, plan) -> {
+            throw new ArithmeticException("/ by zero");
+        });
+        WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), TestSettings.defaults(), registry, broken,
+                clock::get);
+        List<WorldSnapshot> seen = new ArrayList<>();
+        world.addViewer(seen::add);
+        world.submit(new WorldCommand.SetTeamBehavior(0, "broken"));
+        for (int i = 0; i < 120; i++) {
+            world.tick();
+        }
+        assertThat(world.info().tick()).isEqualTo(120);
+        assertThat(world.running()).isTrue();
+        List<WorldSnapshot.BehaviorError> errors = seen.stream()
+                .flatMap(snapshot -> snapshot.behaviorErrors().stream()).toList();
+        assertThat(errors).isNotEmpty().hasSizeLessThanOrEqualTo(10).allSatisfy(error -> {
+            assertThat(error.behaviorId()).isEqualTo("broken");
+            assertThat(error.code()).isEqualTo("EVALUATION_FAILED");
+            assertThat(error.message()).isEqualTo("/ by zero");
+        });
+        double failures = registry.get("arena.engine.world.policy.failures").counter().count();
+        assertThat(failures).isEqualTo(world.simulation().policyFailures()).isPositive();
+        assertThat(registry.get("arena.engine.world.behavior.errors.suppressed").counter().count())
+                .isEqualTo(failures - errors.size());
+    }
+
+    @Test
+    void decisionsOverTheBudgetAreDeferredAndCounted() {
+        WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 2000, 1));
+        for (int i = 0; i < 30; i++) {
+            world.tick();
+        }
+        assertThat(registry.get("arena.engine.world.decisions.deferred").counter().count())
+                .isEqualTo(world.simulation().deferredDecisions()).isPositive();
+        assertThat(registry.get("arena.engine.world.decisions.budget.overruns").counter().count()).isPositive();
     }
 }

@@ -1,0 +1,74 @@
+package dev.agentarena.engine.sim;
+
+import dev.agentarena.contracts.behavior.BehaviorEvaluationException;
+import dev.agentarena.contracts.behavior.ErrorCode;
+
+/**
+ * The behavior failures of one world worth telling its viewers: at most {@value #PER_SECOND} per simulated
+ * second, the rest only counted ({@link #suppressed()}). A failing behavior may fail at every think of
+ * thousands of agents; reporting each would flood the viewers, while one report per failing rule is enough
+ * to fix it. Kept in a ring read by sequence number, like the {@link DeathLog}. Allocates only for a reported
+ * failure.
+ */
+public final class BehaviorErrorLog {
+
+    /** Failures reported per simulated second and world. */
+    public static final int PER_SECOND = 5;
+    /** Longest message kept; a CEL message may quote a whole expression. */
+    static final int MAX_MESSAGE = 300;
+    private static final int CAPACITY = 64;
+
+    /** One failed think: which agent and behavior, the stable code, the JSON pointer into the document. */
+    public record Entry(long tick, long agentId, String behaviorId, String code, String path, String message) {
+    }
+
+    private final Entry[] ring = new Entry[CAPACITY];
+    private long next;
+    private long suppressed;
+    private long windowEnd;
+    private int inWindow;
+
+    void record(long tick, int ticksPerSecond, long agentId, String behaviorId, RuntimeException failure) {
+        if (tick >= windowEnd) {
+            windowEnd = tick + ticksPerSecond;
+            inWindow = 0;
+        }
+        if (inWindow >= PER_SECOND) {
+            suppressed++;
+            return;
+        }
+        inWindow++;
+        String code = ErrorCode.EVALUATION_FAILED.name();
+        String path = "";
+        if (failure instanceof BehaviorEvaluationException evaluation) {
+            code = evaluation.code().name();
+            path = evaluation.path() == null ? "" : evaluation.path();
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "...";
+        }
+        ring[(int) (next % CAPACITY)] = new Entry(tick, agentId, behaviorId, code, path, message);
+        next++;
+    }
+
+    /** Sequence number of the next failure to be reported. */
+    public long next() {
+        return next;
+    }
+
+    /** Sequence number of the oldest failure still held. */
+    public long oldest() {
+        return Math.max(0, next - CAPACITY);
+    }
+
+    /** The failure with sequence number {@code seq}, between {@link #oldest()} and {@link #next()}. */
+    public Entry get(long seq) {
+        return ring[(int) (seq % CAPACITY)];
+    }
+
+    /** Failures not reported because of the rate limit. */
+    public long suppressed() {
+        return suppressed;
+    }
+}
