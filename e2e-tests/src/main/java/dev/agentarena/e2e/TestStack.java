@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** The whole system on random ports in a fresh temporary data folder, started with the launcher code. */
+/**
+ * The whole system on random ports in a fresh temporary data folder, started with the launcher code. The
+ * folder is deleted when the JVM exits (after the stack has been closed), so runs leave nothing behind; set
+ * {@code -Darena.keep-data=true} to keep it for a post-mortem.
+ */
 public final class TestStack {
 
     private TestStack() {
@@ -15,6 +21,9 @@ public final class TestStack {
 
     public static Stack start(Path repoRoot, String label) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("arena-" + label);
+        if (!Boolean.getBoolean("arena.keep-data")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dataDir), "delete-" + label + "-data"));
+        }
         Stack.PortPlan anyPorts = new Stack.PortPlan(0, 0, 0, 0, 0, 0);
         return Stack.start(new Stack.Options(repoRoot.toAbsolutePath().normalize(), dataDir, null, null, anyPorts,
                 Duration.ofSeconds(90)), line -> System.out.println("[" + label + "] " + line));
@@ -24,6 +33,14 @@ public final class TestStack {
     public static Path repoRoot() {
         String configured = System.getProperty("arena.repo.root");
         return configured != null ? Path.of(configured) : Path.of("..");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary folder left behind is harmless.
+        }
     }
 
     public static String worldUrl(Stack stack, String world) {
