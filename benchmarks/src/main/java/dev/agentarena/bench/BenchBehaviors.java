@@ -1,0 +1,52 @@
+package dev.agentarena.bench;
+
+import dev.agentarena.contracts.behavior.BehaviorCompiler;
+import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.contracts.behavior.CompileResult;
+import dev.agentarena.engine.behavior.BehaviorPolicy;
+import dev.agentarena.engine.sim.BuiltInDecision;
+import dev.agentarena.engine.sim.DecisionPolicy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The policies the behavior benchmarks compare: {@code builtin} (the Java decision), {@code default} (the same
+ * decision as a behavior document) and {@code six-rules} (a six-rule document with computed weights,
+ * {@code bench/six-rules.json}).
+ */
+final class BenchBehaviors {
+
+    private BenchBehaviors() {
+    }
+
+    static DecisionPolicy policy(String name) {
+        return switch (name) {
+            case "builtin" -> BuiltInDecision.INSTANCE;
+            case "default" -> new BehaviorPolicy(BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT));
+            case "six-rules" -> compile(resource("/bench/six-rules.json"));
+            default -> throw new IllegalArgumentException("unknown bench behavior " + name);
+        };
+    }
+
+    private static DecisionPolicy compile(String json) {
+        CompileResult result = BehaviorCompiler.compile(json);
+        if (!result.ok()) {
+            throw new IllegalStateException("bench behavior does not compile: " + result.report().diagnostics());
+        }
+        return new BehaviorPolicy(result.behavior());
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = BenchBehaviors.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
