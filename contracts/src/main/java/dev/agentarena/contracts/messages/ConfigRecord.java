@@ -19,5 +19,5 @@ public record ConfigRecord(
         boolean isDefault,
         long version,
         Instant updatedAt,
-        ArenaConfig settings) {
+        ArenaConfig settings) implements VersionedMessage {
 }

@@ -16,7 +16,7 @@ public record LlmEvent(
         String text,
         String provider,
         boolean offline,
-        Instant at) {
+        Instant at) implements VersionedMessage {
 
     public static LlmEvent of(String requestId, LlmStage stage, String text, String provider, boolean offline) {
         return new LlmEvent(MessageSchema.CURRENT, requestId, stage, text, provider, offline, Instant.now());

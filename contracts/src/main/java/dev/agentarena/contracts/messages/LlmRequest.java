@@ -17,5 +17,5 @@ public record LlmRequest(
         String query,
         JsonNode context,
         String conversationId,
-        Instant requestedAt) {
+        Instant requestedAt) implements VersionedMessage {
 }

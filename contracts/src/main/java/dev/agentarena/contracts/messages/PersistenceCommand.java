@@ -19,7 +19,7 @@ public record PersistenceCommand(
         String entityId,
         Long expectedVersion,
         JsonNode payload,
-        Instant issuedAt) {
+        Instant issuedAt) implements VersionedMessage {
 
     public static PersistenceCommand of(String commandId, CommandType type, String userId, String entityId,
                                         Long expectedVersion, JsonNode payload) {

@@ -18,7 +18,7 @@ public record PersistenceResult(
         ResultStatus status,
         JsonNode entity,
         List<FieldError> errors,
-        String message) {
+        String message) implements VersionedMessage {
 
     public static PersistenceResult ok(PersistenceCommand command, JsonNode entity) {
         return new PersistenceResult(MessageSchema.CURRENT, command.commandId(), command.type(), ResultStatus.OK,

@@ -11,5 +11,5 @@ public record UserRecord(
         boolean isDefault,
         Map<String, Object> settings,
         Instant createdAt,
-        long version) {
+        long version) implements VersionedMessage {
 }

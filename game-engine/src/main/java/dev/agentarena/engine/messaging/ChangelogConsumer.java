@@ -1,10 +1,10 @@
 package dev.agentarena.engine.messaging;
 
-import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.contracts.messages.VersionedMessage;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.view.ConfigView;
@@ -16,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 
 /**
  * Keeps the engine's views in step with the compacted changelogs (read from the beginning at every start).
@@ -44,29 +43,27 @@ public class ChangelogConsumer {
 
     @Incoming("configs-changelog")
     public void onConfig(ConsumerRecord<String, String> record) {
-        apply(record, "configs", ConfigRecord.class, ConfigRecord::schema, configs::upsert, configs::remove);
+        apply(record, "configs", ConfigRecord.class, configs::upsert, configs::remove);
     }
 
     @Incoming("users-changelog")
     public void onUser(ConsumerRecord<String, String> record) {
-        apply(record, "users", UserRecord.class, UserRecord::schema, users::upsert, users::remove);
+        apply(record, "users", UserRecord.class, users::upsert, users::remove);
     }
 
     @Incoming("behaviors-changelog")
     public void onBehavior(ConsumerRecord<String, String> record) {
-        apply(record, "behaviors", BehaviorRecord.class, BehaviorRecord::schema, behaviors::upsert, behaviors::remove);
+        apply(record, "behaviors", BehaviorRecord.class, behaviors::upsert, behaviors::remove);
     }
 
-    private <T> void apply(ConsumerRecord<String, String> record, String name, Class<T> type, ToIntFunction<T> schema,
-                           Consumer<T> upsert, Consumer<String> remove) {
+    private <T extends VersionedMessage> void apply(ConsumerRecord<String, String> record, String name, Class<T> type,
+                                                    Consumer<T> upsert, Consumer<String> remove) {
         try {
             if (record.value() == null) {
                 remove.accept(record.key());
                 return;
             }
-            T value = Json.read(record.value(), type);
-            MessageSchema.requireSupported(schema.applyAsInt(value), name + " record");
-            upsert.accept(value);
+            upsert.accept(MessageSchema.read(record.value(), type));
         } catch (JsonReadException | IllegalArgumentException e) {
             skip(name, record.key(), e);
         } finally {

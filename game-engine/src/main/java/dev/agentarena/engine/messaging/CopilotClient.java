@@ -50,8 +50,7 @@ public class CopilotClient {
     public void onEvent(String message) {
         LlmEvent event;
         try {
-            event = Json.read(message, LlmEvent.class);
-            MessageSchema.requireSupported(event.schema(), "llm event");
+            event = MessageSchema.read(message, LlmEvent.class);
         } catch (JsonReadException | IllegalArgumentException e) {
             registry.counter("arena.engine.kafka.malformed", "topic", "llm-events").increment();
             LOG.warnf("unreadable llm event skipped: %s", e.getMessage());

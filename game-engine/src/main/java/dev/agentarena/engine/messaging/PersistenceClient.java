@@ -67,8 +67,7 @@ public class PersistenceClient {
     public void onResult(String message) {
         PersistenceResult result;
         try {
-            result = Json.read(message, PersistenceResult.class);
-            MessageSchema.requireSupported(result.schema(), "persistence result");
+            result = MessageSchema.read(message, PersistenceResult.class);
         } catch (JsonReadException | IllegalArgumentException e) {
             registry.counter("arena.engine.kafka.malformed", "topic", "results").increment();
             LOG.warnf("unreadable persistence result skipped: %s", e.getMessage());

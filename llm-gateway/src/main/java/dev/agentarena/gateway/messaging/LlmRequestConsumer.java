@@ -36,8 +36,7 @@ public class LlmRequestConsumer {
     public Uni<Void> onRequest(String message) {
         LlmRequest request;
         try {
-            request = Json.read(message, LlmRequest.class);
-            MessageSchema.requireSupported(request.schema(), "llm request");
+            request = MessageSchema.read(message, LlmRequest.class);
             if (request.requestId() == null) {
                 throw new IllegalArgumentException("an llm request needs a requestId");
             }

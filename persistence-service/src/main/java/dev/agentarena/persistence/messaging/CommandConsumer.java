@@ -59,8 +59,7 @@ public class CommandConsumer {
     public Uni<Void> onCommand(String message) {
         PersistenceCommand command;
         try {
-            command = Json.read(message, PersistenceCommand.class);
-            MessageSchema.requireSupported(command.schema(), "command");
+            command = MessageSchema.read(message, PersistenceCommand.class);
             if (command.commandId() == null || command.type() == null) {
                 throw new IllegalArgumentException("a command needs commandId and type");
             }
