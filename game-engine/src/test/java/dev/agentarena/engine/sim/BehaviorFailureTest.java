@@ -129,4 +129,24 @@ class BehaviorFailureTest {
         assertThat(sim.deferredDecisions()).isZero();
         assertThat(sim.budgetOverruns()).isZero();
     }
+
+    @Test
+    void aSpentTimeBudgetStopsDecidingAfterTheDecisionInProgressBatch() {
+        Simulation sim = world(60);
+        int[] count = new int[1];
+        List<Integer> perTick = new ArrayList<>();
+        DecisionPolicy counting = (perception, plan) -> count[0]++;
+        sim.setTeamPolicy(0, "counting", counting);
+        sim.setTeamPolicy(1, "counting", counting);
+        // One nanosecond is spent by the first decisions; the clock is read every 8 decisions.
+        sim.decisionBudget(1000, 1);
+        sim.populate();
+        for (int i = 0; i < 30; i++) {
+            count[0] = 0;
+            sim.step();
+            perTick.add(count[0]);
+        }
+        assertThat(perTick).allSatisfy(n -> assertThat(n).isEqualTo(8));
+        assertThat(sim.deferredDecisions()).isPositive();
+    }
 }
