@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The policies the behavior benchmarks compare: {@code builtin} (the Java decision), {@code default} (the same
  * decision as a behavior document) and {@code six-rules} (a six-rule document with computed weights,
- * {@code bench/six-rules.json}).
+ * {@code bench/six-rules.json}) and {@code worst} (the costliest accepted document, {@link WorstBehavior}).
  */
 final class BenchBehaviors {
 
@@ -27,6 +27,7 @@ final class BenchBehaviors {
             case "builtin" -> BuiltInDecision.INSTANCE;
             case "default" -> new BehaviorPolicy(BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT));
             case "six-rules" -> compile(resource("/bench/six-rules.json"));
+            case "worst" -> compile(WorstBehavior.json(10));
             default -> throw new IllegalArgumentException("unknown bench behavior " + name);
         };
     }

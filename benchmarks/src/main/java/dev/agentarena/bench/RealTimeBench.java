@@ -1,6 +1,8 @@
 package dev.agentarena.bench;
 
+import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.world.BuiltInPolicies;
+import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
 import dev.agentarena.engine.world.WorldSettings;
@@ -13,14 +15,16 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one world of N agents (default 10,000) in real time at 60 Hz through the engine's own WorldManager
  * (scheduler, command queue, a viewer receiving 20 snapshots a second) and prints the tick duration
- * p50 / p99 / max and the overruns. Usage: {@code RealTimeBench [agents] [seconds] [noviewer]}; without a
- * viewer no snapshot is built, which isolates the simulation's share of the tick.
+ * p50 / p99 / max and the overruns. Usage: {@code RealTimeBench [agents] [seconds] [viewer|noviewer] [behavior]};
+ * without a viewer no snapshot is built, which isolates the simulation's share of the tick; {@code behavior}
+ * (default {@code builtin}, see {@link BenchBehaviors}) drives both teams.
  */
 public final class RealTimeBench {
 
@@ -40,16 +44,22 @@ public final class RealTimeBench {
                         : config;
             }
         });
-        WorldManager manager = new WorldManager(new Settings(agents), registry, new BuiltInPolicies());
+        String behavior = args.length > 3 ? args[3] : "builtin";
+        DecisionPolicy policy = BenchBehaviors.policy(behavior);
+        WorldManager manager = new WorldManager(new Settings(agents), registry,
+                id -> id.equals(behavior) ? Optional.of(policy) : new BuiltInPolicies().find(id));
         manager.start();
         WorldHandle world = manager.create("bench", BenchWorlds.config(agents));
+        for (int team = 0; team < world.info().config().teamCount(); team++) {
+            world.submit(new WorldCommand.SetTeamBehavior(team, behavior));
+        }
         AtomicLong snapshots = new AtomicLong();
         if (!(args.length > 2 && args[2].equals("noviewer"))) {
             world.addViewer(snapshot -> snapshots.incrementAndGet());
         }
-        System.out.printf("world of %d agents (%d x %d), %d s at 60 Hz...%n", world.info().agents(),
+        System.out.printf("world of %d agents (%d x %d) running %s, %d s at 60 Hz...%n", world.info().agents(),
                 world.info().config().worldWidth().longValue(), world.info().config().worldHeight().longValue(),
-                seconds);
+                behavior, seconds);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         Timer tick = registry.get("arena.engine.world.tick").tag("world", "bench").timer();
         HistogramSnapshot snapshot = tick.takeSnapshot();
