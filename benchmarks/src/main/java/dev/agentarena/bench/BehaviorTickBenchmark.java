@@ -43,11 +43,7 @@ public class BehaviorTickBenchmark {
         for (int team = 0; team < simulation.teamCount(); team++) {
             simulation.setTeamPolicy(team, behavior, policy);
         }
-        simulation.populate();
-        // Ten seconds of play: fights started, deaths and respawns under way (the steady state).
-        for (int i = 0; i < 600; i++) {
-            simulation.step();
-        }
+        BenchWorlds.warmUp(simulation);
         if (simulation.policyFailures() > 0) {
             throw new IllegalStateException(behavior + " failed " + simulation.policyFailures() + " decisions");
         }

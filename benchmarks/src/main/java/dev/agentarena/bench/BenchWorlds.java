@@ -2,6 +2,7 @@ package dev.agentarena.bench;
 
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.engine.sim.Simulation;
 
 import java.util.Map;
 
@@ -15,6 +16,14 @@ final class BenchWorlds {
     static final double AREA_PER_AGENT = 800.0 * 600.0 / 10;
 
     private BenchWorlds() {
+    }
+
+    /** Populates {@code simulation} and plays ten seconds: fights started, deaths and respawns under way (the steady state). */
+    static void warmUp(Simulation simulation) {
+        simulation.populate();
+        for (int i = 0; i < 600; i++) {
+            simulation.step();
+        }
     }
 
     static ArenaConfig config(int agents) {

@@ -36,11 +36,7 @@ public class SimulationTickBenchmark {
     @Setup
     public void setUp() {
         simulation = new Simulation(BenchWorlds.config(agents), 60);
-        simulation.populate();
-        // Ten seconds of play: fights started, deaths and respawns under way (the steady state).
-        for (int i = 0; i < 600; i++) {
-            simulation.step();
-        }
+        BenchWorlds.warmUp(simulation);
     }
 
     @Benchmark

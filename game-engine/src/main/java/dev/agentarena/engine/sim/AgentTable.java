@@ -89,10 +89,10 @@ final class AgentTable {
 
     private void resize(int size) {
         capacity = size;
-        id = Arrays.copyOf(id == null ? new long[0] : id, size);
-        team = Arrays.copyOf(team == null ? new int[0] : team, size);
-        used = Arrays.copyOf(used == null ? new boolean[0] : used, size);
-        alive = Arrays.copyOf(alive == null ? new boolean[0] : alive, size);
+        id = grow(id, size);
+        team = grow(team, size);
+        used = grow(used, size);
+        alive = grow(alive, size);
         x = grow(x, size);
         y = grow(y, size);
         vx = grow(vx, size);
@@ -105,12 +105,12 @@ final class AgentTable {
         maxSpeed = grow(maxSpeed, size);
         damage = grow(damage, size);
         health = grow(health, size);
-        spawnTick = Arrays.copyOf(spawnTick == null ? new long[0] : spawnTick, size);
-        cooldownUntil = Arrays.copyOf(cooldownUntil == null ? new long[0] : cooldownUntil, size);
-        protectedUntil = Arrays.copyOf(protectedUntil == null ? new long[0] : protectedUntil, size);
-        respawnAt = Arrays.copyOf(respawnAt == null ? new long[0] : respawnAt, size);
-        kills = Arrays.copyOf(kills == null ? new int[0] : kills, size);
-        deaths = Arrays.copyOf(deaths == null ? new int[0] : deaths, size);
+        spawnTick = grow(spawnTick, size);
+        cooldownUntil = grow(cooldownUntil, size);
+        protectedUntil = grow(protectedUntil, size);
+        respawnAt = grow(respawnAt, size);
+        kills = grow(kills, size);
+        deaths = grow(deaths, size);
         damageDealt = grow(damageDealt, size);
         damageTaken = grow(damageTaken, size);
         wanderAngle = grow(wanderAngle, size);
@@ -118,8 +118,8 @@ final class AgentTable {
         homeY = grow(homeY, size);
         patrolPhase = grow(patrolPhase, size);
         weights = grow(weights, size * Primitive.COUNT);
-        targetKind = Arrays.copyOf(targetKind == null ? new int[0] : targetKind, size);
-        targetSlot = Arrays.copyOf(targetSlot == null ? new int[0] : targetSlot, size);
+        targetKind = grow(targetKind, size);
+        targetSlot = grow(targetSlot, size);
         forceScale = grow(forceScale, size);
         label = Arrays.copyOf(label == null ? new String[0] : label, size);
         policy = Arrays.copyOf(policy == null ? new DecisionPolicy[0] : policy, size);
@@ -128,5 +128,17 @@ final class AgentTable {
 
     private static double[] grow(double[] array, int size) {
         return Arrays.copyOf(array == null ? new double[0] : array, size);
+    }
+
+    private static long[] grow(long[] array, int size) {
+        return Arrays.copyOf(array == null ? new long[0] : array, size);
+    }
+
+    private static int[] grow(int[] array, int size) {
+        return Arrays.copyOf(array == null ? new int[0] : array, size);
+    }
+
+    private static boolean[] grow(boolean[] array, int size) {
+        return Arrays.copyOf(array == null ? new boolean[0] : array, size);
     }
 }

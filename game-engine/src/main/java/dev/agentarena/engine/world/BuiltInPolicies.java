@@ -2,15 +2,14 @@ package dev.agentarena.engine.world;
 
 import dev.agentarena.engine.sim.BuiltInDecision;
 import dev.agentarena.engine.sim.DecisionPolicy;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
-/** The policy catalog until custom behaviors exist: only {@code builtin}. */
-@ApplicationScoped
-@DefaultBean
-public class BuiltInPolicies implements PolicyCatalog {
+/**
+ * A catalog that knows only the Java decision ({@code builtin}), for worlds run without the behavior runtime
+ * (tests, benchmarks). The engine itself uses the behavior runtime's catalog.
+ */
+public final class BuiltInPolicies implements PolicyCatalog {
 
     @Override
     public Optional<DecisionPolicy> find(String behaviorId) {

@@ -1,5 +1,6 @@
 package dev.agentarena.engine.ws;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -13,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SessionRegistry {
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+
+    public SessionRegistry(MeterRegistry registry) {
+        registry.gauge("arena.engine.clients.connected", sessions, Map::size);
+    }
 
     void add(ClientSession session) {
         sessions.put(session.id(), session);

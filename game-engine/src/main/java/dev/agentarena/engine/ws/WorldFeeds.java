@@ -3,7 +3,6 @@ package dev.agentarena.engine.ws;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldSnapshot;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -23,10 +22,6 @@ public class WorldFeeds {
     }
 
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
-
-    public WorldFeeds(SessionRegistry sessions, MeterRegistry registry) {
-        registry.gauge("arena.engine.clients.connected", sessions, SessionRegistry::size);
-    }
 
     void join(WorldHandle world, ClientSession session) {
         feeds.compute(world.id(), (id, feed) -> {
