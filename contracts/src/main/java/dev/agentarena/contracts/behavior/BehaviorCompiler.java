@@ -1,17 +1,13 @@
 package dev.agentarena.contracts.behavior;
 
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns a behavior document into a {@link CompiledBehavior}: parse, structure checks, every expression
- * compiled and limited, the whole decision compiled into one program, then a dry run over edge-case
- * perceptions. Compilation is the expensive step (milliseconds); do it once per document version.
+ * compiled, limited and planned, then a dry run over edge-case perceptions. Compilation is the expensive step
+ * (milliseconds); do it once per document version.
  */
 public final class BehaviorCompiler {
 
@@ -44,7 +40,7 @@ public final class BehaviorCompiler {
             return new CompileResult(null, ValidationReport.of(problems));
         }
         ExpressionCompiler expressions = new ExpressionCompiler(document.paramsOrEmpty().keySet());
-        List<RuleSource> sources = new ArrayList<>();
+        List<CompiledBehavior.CheckedRule> checked = new ArrayList<>();
         int conditionsCost = 0;
         int worstWeightsCost = 0;
         for (int i = 0; i < document.rules().size(); i++) {
@@ -64,8 +60,9 @@ public final class BehaviorCompiler {
             }
             conditionsCost += condition.map(c -> c.cost().cost()).orElse(0);
             worstWeightsCost = Math.max(worstWeightsCost, weightsCost);
-            if (condition.isPresent() && forceScale.isPresent()) {
-                sources.add(new RuleSource(rule, path, condition.get(), forceScale.get(), weights));
+            if (condition.isPresent() && forceScale.isPresent() && weights.size() == rule.steer().size()) {
+                checked.add(new CompiledBehavior.CheckedRule(rule, path, condition.get().ast(), forceScale.get().ast(),
+                        weights.stream().map(ExpressionCompiler.Compiled::ast).toList()));
             }
         }
         if (problems.isEmpty() && conditionsCost + worstWeightsCost > BehaviorLimits.MAX_DECISION_COST) {
@@ -76,56 +73,13 @@ public final class BehaviorCompiler {
         if (!problems.isEmpty()) {
             return new CompileResult(null, ValidationReport.of(problems));
         }
-        CompiledBehavior behavior = build(document, expressions, sources);
+        CompiledBehavior behavior = build(document, checked);
         List<Diagnostic> dryRun = DryRun.run(behavior);
         return dryRun.isEmpty() ? new CompileResult(behavior, ValidationReport.of(List.of()))
                 : new CompileResult(null, ValidationReport.of(dryRun));
     }
 
-    private record RuleSource(Rule rule, String path, ExpressionCompiler.Compiled condition,
-                              ExpressionCompiler.Compiled forceScale, List<ExpressionCompiler.Compiled> weights) {
-    }
-
-    private static CompiledBehavior build(BehaviorDocument document, ExpressionCompiler expressions, List<RuleSource> sources) {
-        List<CompiledBehavior.CompiledRule> rules = new ArrayList<>();
-        for (RuleSource source : sources) {
-            List<CompiledBehavior.CompiledEntry> entries = new ArrayList<>();
-            for (int j = 0; j < source.weights().size(); j++) {
-                SteerEntry entry = source.rule().steer().get(j);
-                entries.add(new CompiledBehavior.CompiledEntry(entry.primitive(), entry.target(),
-                        JsonPointer.child(source.path() + "/steer", j), program(source.weights().get(j).ast())));
-            }
-            rules.add(new CompiledBehavior.CompiledRule(source.rule().name(), source.path(),
-                    program(source.condition().ast()), program(source.forceScale().ast()), entries));
-        }
-        CelRuntime.Program decision = program(expressions.compileTrusted(decisionSource(sources)));
-        return new CompiledBehavior(document, rules, decision, DryRun.values(document, ParamSpec::defaultValue));
-    }
-
-    /**
-     * The whole decision as one expression: {@code c0 ? [0.0, f0, w00, ...] : c1 ? [1.0, f1, ...] : [-1.0]} (rule
-     * index, forceScale, weights). Each part
-     * sits on its own lines so that a trailing {@code //} comment in it cannot swallow what follows.
-     */
-    private static String decisionSource(List<RuleSource> sources) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < sources.size(); i++) {
-            RuleSource source = sources.get(i);
-            text.append("(\n").append(source.condition().source()).append("\n) ? [").append(i).append(".0, (\n")
-                    .append(source.forceScale().source()).append("\n)");
-            for (ExpressionCompiler.Compiled weight : source.weights()) {
-                text.append(", (\n").append(weight.source()).append("\n)");
-            }
-            text.append("] :\n");
-        }
-        return text.append("[-1.0]").toString();
-    }
-
-    private static CelRuntime.Program program(CelAbstractSyntaxTree ast) {
-        try {
-            return CelEnvironment.RUNTIME.createProgram(ast);
-        } catch (CelEvaluationException e) {
-            throw new IllegalStateException("CEL could not plan a checked expression: " + e.getMessage(), e);
-        }
+    private static CompiledBehavior build(BehaviorDocument document, List<CompiledBehavior.CheckedRule> rules) {
+        return new CompiledBehavior(document, rules, DryRun.values(document, ParamSpec::defaultValue));
     }
 }

@@ -9,17 +9,14 @@ import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelMathExtensions;
-import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
-import dev.cel.runtime.CelStandardFunctions;
 
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The CEL environment behaviors are compiled in: the perception variables, the params, and a deliberately
- * small function set. Only bool and double arithmetic, comparisons, the conditional and a few math functions
+ * The CEL environment behaviors are parsed and type-checked in (they run planned, see {@link ExpressionPlanner}):
+ * the perception variables, the params, and a deliberately small function set. Only bool and double arithmetic, comparisons, the conditional and a few math functions
  * exist: no strings functions, no regex, no lists or maps functions, no macros (hence no comprehensions), so
  * every expression is loop-free and its cost is bounded by its size.
  */
@@ -40,15 +37,7 @@ final class CelEnvironment {
             StandardFunction.NEGATE, StandardFunction.LESS, StandardFunction.LESS_EQUALS, StandardFunction.GREATER,
             StandardFunction.GREATER_EQUALS);
 
-    private static final Set<CelStandardFunctions.StandardFunction> RUNTIME_FUNCTIONS = EnumSet.of(
-            CelStandardFunctions.StandardFunction.LOGICAL_NOT, CelStandardFunctions.StandardFunction.EQUALS,
-            CelStandardFunctions.StandardFunction.NOT_EQUALS, CelStandardFunctions.StandardFunction.ADD,
-            CelStandardFunctions.StandardFunction.SUBTRACT, CelStandardFunctions.StandardFunction.MULTIPLY,
-            CelStandardFunctions.StandardFunction.DIVIDE, CelStandardFunctions.StandardFunction.NEGATE,
-            CelStandardFunctions.StandardFunction.LESS, CelStandardFunctions.StandardFunction.LESS_EQUALS,
-            CelStandardFunctions.StandardFunction.GREATER, CelStandardFunctions.StandardFunction.GREATER_EQUALS);
-
-    private static final CelMathExtensions.Function[] MATH = {
+    static final CelMathExtensions.Function[] MATH = {
             CelMathExtensions.Function.MAX, CelMathExtensions.Function.MIN, CelMathExtensions.Function.ABS,
             CelMathExtensions.Function.SQRT, CelMathExtensions.Function.FLOOR, CelMathExtensions.Function.CEIL,
             CelMathExtensions.Function.ROUND, CelMathExtensions.Function.SIGN};
@@ -62,13 +51,6 @@ final class CelEnvironment {
             .build();
 
     private static final CelCompiler BASE_COMPILER = baseCompiler();
-
-    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .setOptions(OPTIONS)
-            .setStandardEnvironmentEnabled(false)
-            .setStandardFunctions(CelStandardFunctions.newBuilder().includeFunctions(RUNTIME_FUNCTIONS).build())
-            .addLibraries(CelExtensions.math(OPTIONS, MATH))
-            .build();
 
     private CelEnvironment() {
     }

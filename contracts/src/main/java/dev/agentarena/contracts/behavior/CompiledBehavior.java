@@ -1,38 +1,54 @@
 package dev.agentarena.contracts.behavior;
 
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
+import dev.cel.common.CelAbstractSyntaxTree;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * A validated behavior, ready to decide. Immutable and thread-safe: one instance serves every agent of every
- * world that runs it. {@link #decide} evaluates the whole decision as a single CEL program (every condition
- * in priority order folded into one conditional chain that yields the deciding rule's weights);
- * {@link #decideTraced} evaluates expression by expression to name the one that failed.
+ * world that runs it. Its expressions are planned ({@link ExpressionPlanner}) with the params bound, so a
+ * think evaluates the conditions in priority order, then the deciding rule's forceScale and weights, without
+ * allocating.
  */
 public final class CompiledBehavior {
 
-    /** One rule's compiled parts; {@code path} is the rule's JSON pointer. */
-    record CompiledRule(String name, String path, CelRuntime.Program condition, CelRuntime.Program forceScale,
-                        List<CompiledEntry> entries) {
+    /** One rule's type-checked expressions, kept to plan them again with other param values. */
+    record CheckedRule(Rule rule, String path, CelAbstractSyntaxTree condition, CelAbstractSyntaxTree forceScale,
+                       List<CelAbstractSyntaxTree> weights) {
     }
 
-    record CompiledEntry(Primitive primitive, Target target, String path, CelRuntime.Program weight) {
+    /** One rule, planned; the paths are JSON pointers to its expressions. */
+    record PlannedRule(String name, String conditionPath, String forceScalePath, FlagTerm condition,
+                       NumberTerm forceScale, PlannedEntry[] entries) {
+    }
+
+    record PlannedEntry(Primitive primitive, Target target, String weightPath, NumberTerm weight) {
     }
 
     private final BehaviorDocument document;
-    private final List<CompiledRule> rules;
-    private final CelRuntime.Program decision;
-    private final Map<String, Double> params;
+    private final List<CheckedRule> checked;
+    private final PlannedRule[] rules;
 
-    CompiledBehavior(BehaviorDocument document, List<CompiledRule> rules, CelRuntime.Program decision,
-                     Map<String, Double> params) {
+    /** @param params the param values to bind, keyed by full CEL name ({@code params.<name>}) */
+    CompiledBehavior(BehaviorDocument document, List<CheckedRule> checked, Map<String, Double> params) {
         this.document = document;
-        this.rules = List.copyOf(rules);
-        this.decision = decision;
-        this.params = Map.copyOf(params);
+        this.checked = List.copyOf(checked);
+        ExpressionPlanner planner = new ExpressionPlanner(params);
+        this.rules = this.checked.stream().map(rule -> plan(rule, planner)).toArray(PlannedRule[]::new);
+    }
+
+    private static PlannedRule plan(CheckedRule checked, ExpressionPlanner planner) {
+        List<SteerEntry> steer = checked.rule().steer();
+        PlannedEntry[] entries = new PlannedEntry[steer.size()];
+        for (int j = 0; j < entries.length; j++) {
+            SteerEntry entry = steer.get(j);
+            entries[j] = new PlannedEntry(entry.primitive(), entry.target(),
+                    JsonPointer.child(checked.path() + "/steer", j) + "/weight",
+                    planner.number(checked.weights().get(j).getExpr()));
+        }
+        return new PlannedRule(checked.rule().name(), checked.path() + "/condition", checked.path() + "/forceScale",
+                planner.flag(checked.condition().getExpr()), planner.number(checked.forceScale().getExpr()), entries);
     }
 
     public BehaviorDocument document() {
@@ -44,54 +60,30 @@ public final class CompiledBehavior {
     }
 
     public int ruleCount() {
-        return rules.size();
+        return rules.length;
     }
 
     public String ruleName(int index) {
-        return rules.get(index).name();
+        return rules[index].name();
     }
 
     /** This behavior with other param values (keyed {@code params.<name>}); used by the dry run. */
     CompiledBehavior withParams(Map<String, Double> values) {
-        return new CompiledBehavior(document, rules, decision, values);
+        return new CompiledBehavior(document, checked, values);
     }
 
     /**
      * Decides for one agent: writes the deciding rule and its clamped weights into {@code out}.
      *
-     * @throws BehaviorEvaluationException if the evaluation fails or a weight is NaN or infinite
+     * @throws BehaviorEvaluationException if the forceScale or a weight is NaN or infinite
      */
     public void decide(Perception perception, SteeringDecision out) {
-        List<?> values;
-        try {
-            values = (List<?>) decision.eval(new PerceptionResolver(perception, params));
-        } catch (CelEvaluationException | RuntimeException e) {
-            throw new BehaviorEvaluationException(ErrorCode.EVALUATION_FAILED, "", "evaluation failed: " + e.getMessage(), e);
-        }
-        int index = (int) ((Double) values.get(0)).doubleValue();
-        if (index < 0) {
-            out.clear();
-            return;
-        }
-        CompiledRule rule = rules.get(index);
-        out.rule(index, rule.name(), checkedForceScale(rule, (Double) values.get(1)));
-        for (int i = 0; i < rule.entries().size(); i++) {
-            CompiledEntry entry = rule.entries().get(i);
-            out.add(entry.primitive(), entry.target(), checkedWeight(entry, (Double) values.get(i + 2)));
-        }
-    }
-
-    /** Like {@link #decide}, one expression at a time, so a failure names the expression that caused it. */
-    public void decideTraced(Perception perception, SteeringDecision out) {
-        PerceptionResolver resolver = new PerceptionResolver(perception, params);
-        for (int index = 0; index < rules.size(); index++) {
-            CompiledRule rule = rules.get(index);
-            if ((Boolean) evaluate(rule.condition(), resolver, rule.path() + "/condition")) {
-                out.rule(index, rule.name(), checkedForceScale(rule,
-                        (Double) evaluate(rule.forceScale(), resolver, rule.path() + "/forceScale")));
-                for (CompiledEntry entry : rule.entries()) {
-                    Double weight = (Double) evaluate(entry.weight(), resolver, entry.path() + "/weight");
-                    out.add(entry.primitive(), entry.target(), checkedWeight(entry, weight));
+        for (int index = 0; index < rules.length; index++) {
+            PlannedRule rule = rules[index];
+            if (rule.condition().eval(perception)) {
+                out.rule(index, rule.name(), checkedForceScale(rule, rule.forceScale().eval(perception)));
+                for (PlannedEntry entry : rule.entries()) {
+                    out.add(entry.primitive(), entry.target(), checkedWeight(entry, entry.weight().eval(perception)));
                 }
                 return;
             }
@@ -100,41 +92,29 @@ public final class CompiledBehavior {
     }
 
     /** The weight as the engine uses it; a value outside the documented range is clamped, a non-finite one fails. */
-    private static double checkedWeight(CompiledEntry entry, double weight) {
+    private static double checkedWeight(PlannedEntry entry, double weight) {
         if (!Double.isFinite(weight)) {
-            throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, entry.path() + "/weight",
+            throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, entry.weightPath(),
                     "the weight of '" + entry.primitive().id() + "' is " + weight, null);
         }
         return Math.max(BehaviorLimits.MIN_WEIGHT, Math.min(BehaviorLimits.MAX_WEIGHT, weight));
     }
 
-    private static double checkedForceScale(CompiledRule rule, double scale) {
+    private static double checkedForceScale(PlannedRule rule, double scale) {
         if (!Double.isFinite(scale)) {
-            throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, rule.path() + "/forceScale",
+            throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, rule.forceScalePath(),
                     "the forceScale of rule '" + rule.name() + "' is " + scale, null);
         }
         return Math.max(BehaviorLimits.MIN_FORCE_SCALE, Math.min(BehaviorLimits.MAX_FORCE_SCALE, scale));
     }
 
-    /** The raw value of one expression (the dry run checks ranges before any clamping). */
-    static Object evaluate(CelRuntime.Program program, PerceptionResolver resolver, String path) {
-        try {
-            return program.eval(resolver);
-        } catch (CelEvaluationException | RuntimeException e) {
-            throw new BehaviorEvaluationException(ErrorCode.EVALUATION_FAILED, path, "evaluation failed: " + e.getMessage(), e);
-        }
-    }
-
-    List<CompiledRule> rules() {
+    /** The planned rules, for the dry run, which checks raw values before any clamping. */
+    PlannedRule[] rules() {
         return rules;
-    }
-
-    Map<String, Double> params() {
-        return params;
     }
 
     @Override
     public String toString() {
-        return "CompiledBehavior[" + document.name() + ", " + rules.size() + " rules]";
+        return "CompiledBehavior[" + document.name() + ", " + rules.length + " rules]";
     }
 }

@@ -25,35 +25,24 @@ final class DryRun {
             CompiledBehavior variant = behavior.withParams(params.getValue());
             for (FixedPerception perception : EdgeCases.PERCEPTIONS) {
                 String situation = "in the dry-run perception '" + perception.label() + "'" + params.getKey();
-                try {
-                    check(variant, perception, situation, problems, reported);
-                } catch (BehaviorEvaluationException e) {
-                    if (reported.add(e.path())) {
-                        problems.add(Diagnostic.at(e.code(), e.path(), e.getMessage() + " " + situation));
-                    }
-                }
+                check(variant, perception, situation, problems, reported);
             }
         }
         return problems;
     }
 
-    /** Walks the decision like {@link CompiledBehavior#decideTraced}, checking raw weights before any clamping. */
+    /** Walks the decision like {@link CompiledBehavior#decide}, checking raw values before any clamping. */
     private static void check(CompiledBehavior behavior, FixedPerception perception, String situation,
                               List<Diagnostic> problems, Set<String> reported) {
-        PerceptionResolver resolver = new PerceptionResolver(perception, behavior.params());
-        for (CompiledBehavior.CompiledRule rule : behavior.rules()) {
-            if (!(Boolean) CompiledBehavior.evaluate(rule.condition(), resolver, rule.path() + "/condition")) {
+        for (CompiledBehavior.PlannedRule rule : behavior.rules()) {
+            if (!rule.condition().eval(perception)) {
                 continue;
             }
-            String scalePath = rule.path() + "/forceScale";
-            double scale = (Double) CompiledBehavior.evaluate(rule.forceScale(), resolver, scalePath);
-            checkRange("forceScale", scale, BehaviorLimits.MIN_FORCE_SCALE, BehaviorLimits.MAX_FORCE_SCALE, scalePath,
-                    situation, problems, reported);
-            for (CompiledBehavior.CompiledEntry entry : rule.entries()) {
-                String path = entry.path() + "/weight";
-                double weight = (Double) CompiledBehavior.evaluate(entry.weight(), resolver, path);
-                checkRange("weight", weight, BehaviorLimits.MIN_WEIGHT, BehaviorLimits.MAX_WEIGHT, path, situation,
-                        problems, reported);
+            checkRange("forceScale", rule.forceScale().eval(perception), BehaviorLimits.MIN_FORCE_SCALE,
+                    BehaviorLimits.MAX_FORCE_SCALE, rule.forceScalePath(), situation, problems, reported);
+            for (CompiledBehavior.PlannedEntry entry : rule.entries()) {
+                checkRange("weight", entry.weight().eval(perception), BehaviorLimits.MIN_WEIGHT,
+                        BehaviorLimits.MAX_WEIGHT, entry.weightPath(), situation, problems, reported);
             }
             return;
         }

@@ -36,6 +36,7 @@ public enum ErrorCode {
     UNKNOWN_IDENTIFIER,
     UNKNOWN_FUNCTION,
     TYPE_ERROR,
+    UNSUPPORTED_VALUE,
     WRONG_RESULT_TYPE,
     // Evaluation (the dry run, and failures at run time)
     NOT_FINITE,

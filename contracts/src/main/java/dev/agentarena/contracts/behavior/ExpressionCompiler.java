@@ -3,14 +3,14 @@ package dev.agentarena.contracts.behavior;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelMutableAst;
+import dev.cel.common.CelSource;
+import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.navigation.CelNavigableMutableAst;
-import dev.cel.common.types.CelType;
-import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 
 import java.util.Collection;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Compiles one CEL expression of a behavior: limits first (length, characters), then parse, integer
@@ -28,28 +29,38 @@ import java.util.regex.Pattern;
 final class ExpressionCompiler {
 
     enum ResultType {
-        BOOL(SimpleType.BOOL, "bool (true or false)"),
-        NUMBER(SimpleType.DOUBLE, "a number (double)");
+        BOOL(FlagTerm.class, "bool", "bool (true or false)"),
+        NUMBER(NumberTerm.class, "double", "a number (double)");
 
-        final CelType celType;
+        final Class<?> termType;
+        final String name;
         final String text;
 
-        ResultType(CelType celType, String text) {
-            this.celType = celType;
+        ResultType(Class<?> termType, String name, String text) {
+            this.termType = termType;
+            this.name = name;
             this.text = text;
+        }
+
+        static ResultType of(Object term) {
+            return term instanceof FlagTerm ? BOOL : NUMBER;
         }
     }
 
-    /** A checked expression ready to plan into a program. */
-    record Compiled(String source, CelAbstractSyntaxTree ast, ExpressionCost cost) {
+    /** A checked expression of the language, ready to plan ({@link ExpressionPlanner}). */
+    record Compiled(CelAbstractSyntaxTree ast, ExpressionCost cost) {
     }
 
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'");
 
     private final CelCompiler compiler;
+    /** Plans with every param at 0: only to find what the language does not support and the result type. */
+    private final ExpressionPlanner probe;
 
     ExpressionCompiler(Collection<String> paramNames) {
         this.compiler = CelEnvironment.compilerFor(paramNames);
+        this.probe = new ExpressionPlanner(paramNames.stream()
+                .collect(Collectors.toMap(name -> CelEnvironment.PARAMS_PREFIX + name, name -> 0.0)));
     }
 
     /** The compiled expression, or empty after adding its diagnostics to {@code out}. */
@@ -90,19 +101,28 @@ final class ExpressionCompiler {
             return Optional.empty();
         }
         CelAbstractSyntaxTree typed = result(checked);
-        if (!typed.getResultType().equals(expected.celType)) {
-            out.add(new Diagnostic(ErrorCode.WRONG_RESULT_TYPE, path, 1, 1, "the expression has type "
-                    + typed.getResultType().name() + " but must be " + expected.text));
+        Object term;
+        try {
+            term = probe.plan(typed.getExpr());
+        } catch (ExpressionPlanner.Unsupported e) {
+            out.add(at(ErrorCode.UNSUPPORTED_VALUE, typed, e.exprId(), path, e.getMessage()));
             return Optional.empty();
         }
-        return Optional.of(new Compiled(source, typed, cost));
+        if (!expected.termType.isInstance(term)) {
+            out.add(new Diagnostic(ErrorCode.WRONG_RESULT_TYPE, path, 1, 1, "the expression has type "
+                    + ResultType.of(term).name + " but must be " + expected.text));
+            return Optional.empty();
+        }
+        return Optional.of(new Compiled(typed, cost));
     }
 
-    /** Checks a combination of already compiled expressions (the whole decision): any failure is a bug of ours. */
-    CelAbstractSyntaxTree compileTrusted(String source) {
-        CelValidationResult parsed = compiler.parse(source, "decision");
-        CelValidationResult checked = compiler.check(readIntegersAsDoubles(result(parsed)));
-        return result(checked);
+    /** A diagnostic at the position of one syntax node (1-based line and column). */
+    private static Diagnostic at(ErrorCode code, CelAbstractSyntaxTree ast, long exprId, String path, String message) {
+        CelSource source = ast.getSource();
+        Optional<CelSourceLocation> location = Optional.ofNullable(source.getPositionsMap().get(exprId))
+                .flatMap(source::getOffsetLocation);
+        return new Diagnostic(code, path, location.map(l -> Math.max(l.getLine(), 1)).orElse(1),
+                location.map(l -> Math.max(l.getColumn(), 0) + 1).orElse(1), message);
     }
 
     /** Expressions are ASCII: no homoglyphs, bidi overrides or invisible characters can hide what runs. */
@@ -133,7 +153,8 @@ final class ExpressionCompiler {
                 .filter(node -> node.getKind() == CelExpr.ExprKind.Kind.CONSTANT
                         && node.expr().constant().getKind() == CelConstant.Kind.INT64_VALUE)
                 .forEach(node -> node.expr().setConstant(CelConstant.ofValue((double) node.expr().constant().int64Value())));
-        return mutable.toParsedAst();
+        // The mutable AST drops the source positions; the ids are unchanged, so the original source still maps them.
+        return CelAbstractSyntaxTree.newParsedAst(mutable.toParsedAst().getExpr(), parsed.getSource());
     }
 
     private static void addIssues(CelValidationResult result, CelAbstractSyntaxTree ast, String path,

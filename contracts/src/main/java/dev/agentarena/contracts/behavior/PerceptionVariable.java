@@ -2,6 +2,9 @@ package dev.agentarena.contracts.behavior;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +80,8 @@ public enum PerceptionVariable {
     }
 
     private static final List<PerceptionVariable> ALL = List.of(values());
+    private static final Map<String, PerceptionVariable> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(PerceptionVariable::celName, Function.identity()));
 
     private final String celName;
     private final Kind kind;
@@ -102,6 +107,11 @@ public enum PerceptionVariable {
 
     public static List<PerceptionVariable> all() {
         return ALL;
+    }
+
+    /** The variable an expression names, e.g. {@code self.health}. */
+    static Optional<PerceptionVariable> named(String celName) {
+        return Optional.ofNullable(BY_NAME.get(celName));
     }
 
     /** The names under a prefix, e.g. {@code self}, for hints in diagnostics. */
