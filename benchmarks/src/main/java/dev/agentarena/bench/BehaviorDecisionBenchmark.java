@@ -33,7 +33,7 @@ public class BehaviorDecisionBenchmark {
 
     private static final int PERCEPTIONS = 1024;
 
-    @Param({"builtin", "default", "six-rules"})
+    @Param({"default", "six-rules"})
     String behavior;
 
     private DecisionPolicy policy;

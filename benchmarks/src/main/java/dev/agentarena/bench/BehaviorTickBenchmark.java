@@ -31,14 +31,14 @@ public class BehaviorTickBenchmark {
     @Param({"10000"})
     int agents;
 
-    @Param({"builtin", "default", "six-rules"})
+    @Param({"default", "six-rules"})
     String behavior;
 
     private Simulation simulation;
 
     @Setup
     public void setUp() {
-        simulation = new Simulation(BenchWorlds.config(agents), 60);
+        simulation = BenchWorlds.simulation(agents);
         DecisionPolicy policy = BenchBehaviors.policy(behavior);
         for (int team = 0; team < simulation.teamCount(); team++) {
             simulation.setTeamPolicy(team, behavior, policy);

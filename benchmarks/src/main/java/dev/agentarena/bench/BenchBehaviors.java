@@ -4,7 +4,6 @@ import dev.agentarena.contracts.behavior.BehaviorCompiler;
 import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.behavior.CompileResult;
 import dev.agentarena.engine.behavior.BehaviorPolicy;
-import dev.agentarena.engine.sim.BuiltInDecision;
 import dev.agentarena.engine.sim.DecisionPolicy;
 
 import java.io.IOException;
@@ -13,9 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The policies the behavior benchmarks compare: {@code builtin} (the Java decision), {@code default} (the same
- * decision as a behavior document) and {@code six-rules} (a six-rule document with computed weights,
- * {@code bench/six-rules.json}) and {@code worst} (the costliest accepted document, {@link WorstBehavior}).
+ * The policies the behavior benchmarks compare: {@code default} (the built-in decision every team runs),
+ * {@code six-rules} (a six-rule document with computed weights, {@code bench/six-rules.json}) and
+ * {@code worst} (the costliest accepted document, {@link WorstBehavior}).
  */
 final class BenchBehaviors {
 
@@ -24,7 +23,6 @@ final class BenchBehaviors {
 
     static DecisionPolicy policy(String name) {
         return switch (name) {
-            case "builtin" -> BuiltInDecision.INSTANCE;
             case "default" -> new BehaviorPolicy(BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT));
             case "six-rules" -> compile(resource("/bench/six-rules.json"));
             case "worst" -> compile(WorstBehavior.json(10));

@@ -1,7 +1,9 @@
 package dev.agentarena.bench;
 
+import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.engine.behavior.BuiltInPolicies;
 import dev.agentarena.engine.sim.Simulation;
 
 import java.util.Map;
@@ -16,6 +18,11 @@ final class BenchWorlds {
     static final double AREA_PER_AGENT = 800.0 * 600.0 / 10;
 
     private BenchWorlds() {
+    }
+
+    /** A 60 Hz simulation of {@link #config} whose teams run the built-in default behavior. */
+    static Simulation simulation(int agents) {
+        return new Simulation(config(agents), 60, BuiltInBehaviors.DEFAULT, new BuiltInPolicies().defaultPolicy());
     }
 
     /** Populates {@code simulation} and plays ten seconds: fights started, deaths and respawns under way (the steady state). */

@@ -1,7 +1,7 @@
 package dev.agentarena.bench;
 
 import dev.agentarena.engine.sim.DecisionPolicy;
-import dev.agentarena.engine.world.BuiltInPolicies;
+import dev.agentarena.engine.behavior.BuiltInPolicies;
 import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (scheduler, command queue, a viewer receiving 20 snapshots a second) and prints the tick duration
  * p50 / p99 / max and the overruns. Usage: {@code RealTimeBench [agents] [seconds] [viewer|noviewer] [behavior]};
  * without a viewer no snapshot is built, which isolates the simulation's share of the tick; {@code behavior}
- * (default {@code builtin}, see {@link BenchBehaviors}) drives both teams.
+ * (default {@code default}, see {@link BenchBehaviors}) drives both teams.
  */
 public final class RealTimeBench {
 
@@ -44,7 +44,7 @@ public final class RealTimeBench {
                         : config;
             }
         });
-        String behavior = args.length > 3 ? args[3] : "builtin";
+        String behavior = args.length > 3 ? args[3] : "default";
         DecisionPolicy policy = BenchBehaviors.policy(behavior);
         WorldManager manager = new WorldManager(new Settings(agents), registry,
                 id -> id.equals(behavior) ? Optional.of(policy) : new BuiltInPolicies().find(id));

@@ -35,7 +35,7 @@ public class SimulationTickBenchmark {
 
     @Setup
     public void setUp() {
-        simulation = new Simulation(BenchWorlds.config(agents), 60);
+        simulation = BenchWorlds.simulation(agents);
         BenchWorlds.warmUp(simulation);
     }
 

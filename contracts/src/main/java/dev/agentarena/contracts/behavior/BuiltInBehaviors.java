@@ -18,8 +18,6 @@ public final class BuiltInBehaviors {
     /** The decision every team runs unless assigned another behavior. */
     public static final String DEFAULT = "default";
     public static final List<String> IDS = List.of(DEFAULT, "flee", "attack", "wander-together", "wander", "editor-example");
-    /** The id of the engine's Java decision, which worlds may still name; like the built-ins, no saved behavior may take it. */
-    public static final String JAVA_DECISION = "builtin";
 
     private static final Map<String, CompiledBehavior> COMPILED = new ConcurrentHashMap<>();
 
@@ -28,7 +26,7 @@ public final class BuiltInBehaviors {
 
     /** True for an id that names a built-in, which no user can save, change or delete. */
     public static boolean isReserved(String id) {
-        return IDS.contains(id) || JAVA_DECISION.equals(id);
+        return IDS.contains(id);
     }
 
     /** The JSON document of a built-in. */

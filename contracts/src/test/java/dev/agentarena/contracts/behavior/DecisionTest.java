@@ -2,44 +2,11 @@ package dev.agentarena.contracts.behavior;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.SplittableRandom;
-
 import static dev.agentarena.contracts.behavior.PerceptionVariable.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DecisionTest {
-
-    private static final int SAMPLES = 5_000;
-
-    /**
-     * The engine's Java built-in decision (game-engine BuiltInDecision, the prototype's priorities) written out as
-     * the oracle; the engine's adapter test compares against the Java class itself.
-     */
-    private static String javaBuiltInRule(Perception p) {
-        double ratio = p.number(SELF_HEALTH_RATIO);
-        boolean enemy = p.flag(NEAREST_ENEMY_EXISTS);
-        boolean outnumbered = p.number(ENEMIES_RECOGNITION) > p.number(ALLIES_RECOGNITION) + 1;
-        if (enemy && (ratio < 0.3 || outnumbered && ratio < 0.7)) {
-            return "FLEE";
-        }
-        if (enemy && !(outnumbered && p.number(ALLIES_NEAR) == 0)) {
-            return "ATTACK";
-        }
-        return p.number(ALLIES_NEAR) > 0 ? "WANDER_TOGETHER" : "WANDER";
-    }
-
-    @Test
-    void defaultBehaviorDecidesLikeThePrototypeOnRandomPerceptions() {
-        CompiledBehavior behavior = BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT);
-        SteeringDecision decision = new SteeringDecision();
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < SAMPLES; i++) {
-            FixedPerception p = randomPerception(random);
-            behavior.decide(p, decision);
-            assertThat(decision.ruleName()).as("perception %d", i).isEqualTo(javaBuiltInRule(p));
-        }
-    }
 
     @Test
     void defaultBehaviorUsesThePrototypeNumbers() {
@@ -147,26 +114,5 @@ class DecisionTest {
         CompileResult result = BehaviorCompiler.compile(json);
         assertThat(result.report().diagnostics()).isEmpty();
         return result.behavior();
-    }
-
-    /** Counts and health spread around the decision thresholds, so every rule of the default fires often. */
-    static FixedPerception randomPerception(SplittableRandom random) {
-        double ratio = random.nextInt(11) / 10.0;
-        double enemiesCombat = random.nextInt(3);
-        double enemiesRecognition = enemiesCombat + random.nextInt(4);
-        double enemiesVisual = enemiesRecognition + random.nextInt(3);
-        double alliesCombat = random.nextInt(2);
-        double alliesRecognition = alliesCombat + random.nextInt(3);
-        double alliesVisual = alliesRecognition + random.nextInt(3);
-        double alliesNear = random.nextInt(3);
-        FixedPerception p = FixedPerception.typical().labelled("random")
-                .with(SELF_HEALTH_RATIO, ratio).with(SELF_HEALTH, ratio * 100)
-                .with(ENEMIES_COMBAT, enemiesCombat).with(ENEMIES_RECOGNITION, enemiesRecognition).with(ENEMIES_VISUAL, enemiesVisual)
-                .with(ALLIES_COMBAT, alliesCombat).with(ALLIES_RECOGNITION, alliesRecognition).with(ALLIES_VISUAL, alliesVisual)
-                .with(ALLIES_NEAR, alliesNear);
-        if (enemiesVisual == 0) {
-            p = p.withoutTarget(NEAREST_ENEMY_EXISTS).withoutTarget(WEAKEST_ENEMY_EXISTS);
-        }
-        return alliesVisual == 0 ? p.withoutTarget(NEAREST_ALLY_EXISTS) : p;
     }
 }

@@ -1,11 +1,9 @@
 package dev.agentarena.engine.behavior;
 
 import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.behavior.CompileResult;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.BehaviorRecord;
-import dev.agentarena.engine.sim.BuiltInDecision;
 import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.world.PolicyCatalog;
@@ -17,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every behavior id a world may run: the Java built-in decision ({@value BuiltInDecision#ID}), the built-in
- * documents ({@link BuiltInBehaviors#IDS}) and the users' saved behaviors from the {@link BehaviorView}.
+ * Every behavior id a world may run: the built-in documents ({@link BuiltInPolicies}) and the users' saved
+ * behaviors from the {@link BehaviorView}.
  * A saved behavior is compiled once per version (compiling takes milliseconds; deciding must not); a deleted
  * behavior, or an older version of a changed one, no longer resolves.
  */
@@ -32,7 +30,7 @@ public class BehaviorCatalog implements PolicyCatalog {
     }
 
     private final BehaviorView behaviors;
-    private final Map<String, DecisionPolicy> builtIns = new ConcurrentHashMap<>();
+    private final BuiltInPolicies builtIns = new BuiltInPolicies();
     private final Map<String, Compiled> saved = new ConcurrentHashMap<>();
 
     public BehaviorCatalog(BehaviorView behaviors) {
@@ -44,12 +42,9 @@ public class BehaviorCatalog implements PolicyCatalog {
         if (behaviorId == null) {
             return Optional.empty();
         }
-        if (BuiltInDecision.ID.equals(behaviorId)) {
-            return Optional.of(BuiltInDecision.INSTANCE);
-        }
-        if (BuiltInBehaviors.IDS.contains(behaviorId)) {
-            return Optional.of(builtIns.computeIfAbsent(behaviorId,
-                    id -> new BehaviorPolicy(BuiltInBehaviors.compiled(id))));
+        Optional<DecisionPolicy> builtIn = builtIns.find(behaviorId);
+        if (builtIn.isPresent()) {
+            return builtIn;
         }
         Optional<BehaviorRecord> record = behaviors.find(behaviorId);
         if (record.isEmpty()) {

@@ -37,6 +37,7 @@ public final class Simulation {
     final int[] roundsWon;
     final DecisionPolicy[] teamPolicy;
     final String[] teamPolicyId;
+    private final DecisionPolicy defaultPolicy;
     private final Senses senses;
     private final Steering steering;
     private final Motion motion;
@@ -63,7 +64,11 @@ public final class Simulation {
     public record RoundResult(int round, int winner, long endTick) {
     }
 
-    public Simulation(ArenaConfig config, int ticksPerSecond) {
+    /**
+     * @param defaultPolicyId what every team runs until assigned another policy ({@code defaultPolicy}), which
+     *                        also stands in for a failing one
+     */
+    public Simulation(ArenaConfig config, int ticksPerSecond, String defaultPolicyId, DecisionPolicy defaultPolicy) {
         rules = new Rules(config, ticksPerSecond);
         random = new SplittableRandom(config.seed());
         walls = new Walls(WallLayouts.build(config, random), rules.radius, rules.width, rules.height);
@@ -77,10 +82,9 @@ public final class Simulation {
         roundsWon = new int[teamCount];
         teamPolicy = new DecisionPolicy[teamCount];
         teamPolicyId = new String[teamCount];
-        for (int t = 0; t < teamCount; t++) {
-            teamPolicy[t] = BuiltInDecision.INSTANCE;
-            teamPolicyId[t] = BuiltInDecision.ID;
-        }
+        this.defaultPolicy = defaultPolicy;
+        Arrays.fill(teamPolicy, defaultPolicy);
+        Arrays.fill(teamPolicyId, defaultPolicyId);
         senses = new Senses(this);
         steering = new Steering(this);
         motion = new Motion(this);
@@ -447,7 +451,7 @@ public final class Simulation {
         } catch (RuntimeException e) {
             policyFailures++;
             behaviorErrors.record(tick, rules.ticksPerSecond, a.id[slot], behavior(slot), e);
-            fallBack(policy == teamDefault ? BuiltInDecision.INSTANCE : teamDefault, perception, plan);
+            fallBack(policy, teamDefault, perception, plan);
         }
         plan.copyWeightsTo(a.weights, slot * Primitive.COUNT);
         a.forceScale[slot] = plan.forceScale();
@@ -457,19 +461,26 @@ public final class Simulation {
     }
 
     /**
-     * Decides for an agent whose own behavior failed: by its team's behavior when the failing one was assigned
-     * to the agent alone, else (or should that fail too) by the built-in one, which does not fail.
+     * Decides for an agent whose behavior failed: by its team's behavior when the failing one was the agent's
+     * own, else (or should that fail too) by the default one; should every one fail, the agent coasts.
      */
-    private static void fallBack(DecisionPolicy fallback, Perception perception, SteeringPlan plan) {
-        if (fallback != BuiltInDecision.INSTANCE) {
-            try {
-                fallback.decide(perception, plan.reset());
-                return;
-            } catch (RuntimeException e) {
-                // The team's behavior fails on this perception as well: the built-in one decides.
-            }
+    private void fallBack(DecisionPolicy failed, DecisionPolicy teamDefault, Perception perception, SteeringPlan plan) {
+        if (failed != teamDefault && decides(teamDefault, perception, plan)) {
+            return;
         }
-        BuiltInDecision.INSTANCE.decide(perception, plan.reset());
+        if (failed != defaultPolicy && teamDefault != defaultPolicy && decides(defaultPolicy, perception, plan)) {
+            return;
+        }
+        plan.reset();
+    }
+
+    private static boolean decides(DecisionPolicy policy, Perception perception, SteeringPlan plan) {
+        try {
+            policy.decide(perception, plan.reset());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Takes {@code amount} of health from {@code victim}; {@code attacker} -1 means the environment. */

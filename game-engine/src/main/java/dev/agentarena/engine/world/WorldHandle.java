@@ -1,6 +1,7 @@
 package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.sim.Simulation;
@@ -244,7 +245,7 @@ public final class WorldHandle {
 
     /** A fresh simulation from {@code config} with its initial teams and this world's team behaviors. */
     private void rebuild(ArenaConfig config) {
-        Simulation fresh = new Simulation(config, tickRate);
+        Simulation fresh = new Simulation(config, tickRate, BuiltInBehaviors.DEFAULT, policies.defaultPolicy());
         fresh.decisionBudget(decisionBudget, decisionBudgetNanos);
         for (int team = 0; team < fresh.teamCount(); team++) {
             String behavior = teamBehaviors[team];

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.BehaviorRecord;
-import dev.agentarena.engine.sim.BuiltInDecision;
 import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.view.BehaviorView;
 import org.junit.jupiter.api.Test;
@@ -19,13 +18,13 @@ class BehaviorCatalogTest {
     private final BehaviorCatalog catalog = new BehaviorCatalog(view);
 
     @Test
-    void resolvesTheJavaDecisionAndEveryBuiltInDocument() {
-        assertThat(BuiltInDecision.ID).isEqualTo(BuiltInBehaviors.JAVA_DECISION);
-        assertThat(catalog.find(BuiltInDecision.ID)).contains(BuiltInDecision.INSTANCE);
+    void resolvesEveryBuiltInDocumentAndTheDefault() {
         for (String id : BuiltInBehaviors.IDS) {
             DecisionPolicy policy = catalog.find(id).orElseThrow();
             assertThat(((BehaviorPolicy) policy).behavior()).isSameAs(BuiltInBehaviors.compiled(id));
         }
+        assertThat(((BehaviorPolicy) catalog.defaultPolicy()).behavior()).isSameAs(BuiltInBehaviors.compiled("default"));
+        assertThat(catalog.find("builtin")).isEmpty();
         assertThat(catalog.find("nope")).isEmpty();
         assertThat(catalog.find(null)).isEmpty();
     }

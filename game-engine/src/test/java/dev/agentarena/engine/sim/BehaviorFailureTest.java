@@ -28,7 +28,7 @@ class BehaviorFailureTest {
     };
 
     private static Simulation world(int teamSize) {
-        return new Simulation(TestConfigs.with(Map.of("teamSize", teamSize)), 60);
+        return TestConfigs.simulation(TestConfigs.with(Map.of("teamSize", teamSize)));
     }
 
     @Test
@@ -62,7 +62,7 @@ class BehaviorFailureTest {
     }
 
     @Test
-    void aFailingTeamBehaviorFallsBackToTheBuiltInAndAnyRuntimeExceptionIsReported() {
+    void aFailingTeamBehaviorFallsBackToTheDefaultAndAnyRuntimeExceptionIsReported() {
         Simulation sim = world(3);
         sim.setTeamPolicy(0, "broken", (perception, plan) -> {
             throw new IllegalStateException("boom");
@@ -75,6 +75,25 @@ class BehaviorFailureTest {
         assertThat(sim.behaviorErrors().get(0).code()).isEqualTo("EVALUATION_FAILED");
         assertThat(sim.behaviorErrors().get(0).path()).isEmpty();
         assertThat(sim.behaviorErrors().get(0).message()).isEqualTo("boom");
+    }
+
+    @Test
+    void whenTheDefaultFailsTooTheAgentCoastsAndTheWorldGoesOn() {
+        DecisionPolicy failing = (perception, plan) -> {
+            throw new IllegalStateException("no decision");
+        };
+        Simulation sim = new Simulation(TestConfigs.with(Map.of("teamSize", 2)), 60, "default", failing);
+        sim.setTeamPolicy(1, "team", TEAM);
+        sim.populate();
+        sim.setAgentPolicy(3, "picky", failing);
+        for (int i = 0; i < 6; i++) {
+            sim.step();
+        }
+        assertThat(sim.tick()).isEqualTo(6);
+        assertThat(sim.state(sim.slotOf(1))).isEqualTo("IDLE");
+        assertThat(sim.behavior(sim.slotOf(1))).isEqualTo("default");
+        assertThat(sim.state(sim.slotOf(3))).isEqualTo("TEAM");
+        assertThat(sim.policyFailures()).isEqualTo(3);
     }
 
     @Test

@@ -44,7 +44,7 @@ class CollisionPropertyTest {
             fields.put("teamCount", 2 + random.nextInt(7));
             fields.put("teamSize", 4 + random.nextInt(8));
             fields.put("walls", thinWalls(random, width, height));
-            Simulation sim = new Simulation(TestConfigs.with(fields), 60);
+            Simulation sim = TestConfigs.simulation(TestConfigs.with(fields));
             sim.populate();
             for (int tick = 0; tick < 600; tick++) {
                 sim.step();

@@ -24,7 +24,7 @@ class DeterminismTest {
 
     /** Plays 10,000 ticks with commands at fixed ticks; returns the final state hash. */
     private static long play(ArenaConfig config) {
-        Simulation sim = new Simulation(config, 60);
+        Simulation sim = TestConfigs.simulation(config);
         sim.populate();
         for (int tick = 0; tick < 10_000; tick++) {
             if (tick == 100) {

@@ -9,7 +9,7 @@ class SimulationTest {
 
     @Test
     void defaultWorldFightsAndCreditsKillsToTheAttacker() {
-        Simulation sim = new Simulation(ArenaConfig.defaults(), 60);
+        Simulation sim = TestConfigs.simulation(ArenaConfig.defaults());
         sim.populate();
         assertThat(sim.agentCount()).isEqualTo(10);
         for (int i = 0; i < 60 * 120; i++) {

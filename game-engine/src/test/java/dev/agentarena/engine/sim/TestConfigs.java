@@ -1,7 +1,9 @@
 package dev.agentarena.engine.sim;
 
+import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.engine.behavior.BuiltInPolicies;
 
 import java.util.Map;
 
@@ -19,8 +21,13 @@ final class TestConfigs {
         return config;
     }
 
+    /** A 60 Hz simulation of {@code config} whose teams run the built-in default behavior. */
+    static Simulation simulation(ArenaConfig config) {
+        return new Simulation(config, 60, BuiltInBehaviors.DEFAULT, new BuiltInPolicies().defaultPolicy());
+    }
+
     static Simulation run(ArenaConfig config, int ticks) {
-        Simulation sim = new Simulation(config, 60);
+        Simulation sim = simulation(config);
         sim.populate();
         for (int i = 0; i < ticks; i++) {
             sim.step();

@@ -1,6 +1,8 @@
 package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.engine.behavior.BuiltInPolicies;
+import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.contracts.json.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class WorldHandleTest {
         assertThat(seen).hasSize(20);
         WorldSnapshot last = seen.get(19);
         assertThat(last.tick()).isEqualTo(60);
-        assertThat(last.agents()).hasSize(10).allSatisfy(agent -> assertThat(agent.behavior()).isEqualTo("builtin"));
+        assertThat(last.agents()).hasSize(10).allSatisfy(agent -> assertThat(agent.behavior()).isEqualTo("default"));
         assertThat(last.teams()).extracting(WorldSnapshot.TeamState::color).containsExactly("#ef4444", "#3b82f6");
         assertThat(Json.write(last)).contains("\"walls\"");
         registration.close();
@@ -128,7 +130,7 @@ class WorldHandleTest {
         world.tick();
         assertThat(world.info().agents()).isEqualTo(12);
         world.submit(new WorldCommand.RemoveAgent(1));
-        world.submit(new WorldCommand.SetAgentBehavior(List.of(2L), "builtin"));
+        world.submit(new WorldCommand.SetAgentBehavior(List.of(2L), "wander"));
         world.tick();
         assertThat(world.info().agents()).isEqualTo(11);
     }
@@ -147,9 +149,10 @@ class WorldHandleTest {
 
     @Test
     void aFailingBehaviorReachesViewersAsBehaviorErrorsAndIsCountedWhileTheWorldRuns() {
-        PolicyCatalog broken = id -> Optional.of((perception, plan) -> {
+        DecisionPolicy failing = (perception, plan) -> {
             throw new ArithmeticException("/ by zero");
-        });
+        };
+        PolicyCatalog broken = id -> id.equals("broken") ? Optional.of(failing) : new BuiltInPolicies().find(id);
         WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), TestSettings.defaults(), registry, broken,
                 clock::get);
         List<WorldSnapshot> seen = new ArrayList<>();

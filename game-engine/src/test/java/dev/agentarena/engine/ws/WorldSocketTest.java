@@ -222,10 +222,10 @@ class WorldSocketTest {
         kafka.send(Topics.PERSISTENCE_RESULTS, delete.commandId(), Json.write(PersistenceResult.ok(delete, Json.toTree(committed))));
         assertThat(alice.awaitType("behavior_deleted", WAIT).path("behaviorId").asText()).isEqualTo(save.entityId());
 
-        // Deleted: it no longer resolves for new assignments; team 0 goes back to the built-in decision.
+        // Deleted: it no longer resolves for new assignments; team 0 goes back to the default behavior.
         alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"a2\",\"behaviorId\":\"" + save.entityId() + "\",\"team\":0}");
         assertThat(alice.awaitType("error", WAIT).path("code").asText()).isEqualTo("NOT_FOUND");
-        alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"a3\",\"behaviorId\":\"builtin\",\"team\":0}");
+        alice.send("{\"type\":\"assign_behavior\",\"requestId\":\"a3\",\"behaviorId\":\"default\",\"team\":0}");
         assertThat(alice.awaitType("command_accepted", WAIT).path("requestId").asText()).isEqualTo("a3");
     }
 
