@@ -59,6 +59,14 @@ class ExpressionValidationTest {
     }
 
     @Test
+    void typeErrorsPointAtTheOffendingOperator() {
+        Diagnostic d = single(BehaviorJson.oneRule("self.health > 1.0 &&\n  self.cooldownReady + 1.0 > 0.0", "1"));
+        assertThat(d.code()).isEqualTo(ErrorCode.TYPE_ERROR);
+        assertThat(d.line()).isEqualTo(2);
+        assertThat(d.column()).isEqualTo(22);
+    }
+
+    @Test
     void paramsAreVisibleOnlyWhenDeclared() {
         String declared = """
                 {"schemaVersion": 1, "name": "p", "params": {"courage": {"default": 0.5, "min": 0, "max": 1}},
