@@ -11,8 +11,8 @@ import dev.agentarena.engine.sim.TargetKind;
 
 /**
  * Runs a compiled behavior-language document as the simulation's {@link DecisionPolicy}. Stateless and shared
- * by every world; per-thread scratch objects keep the engine side free of allocation (CEL evaluation itself
- * still allocates a little per think). A failing evaluation throws a
+ * by every world; per-thread scratch objects and the planned expressions keep a think free of allocation.
+ * A NaN or infinite weight or forceScale throws a
  * {@link dev.agentarena.contracts.behavior.BehaviorEvaluationException}, which the simulation turns into a
  * fallback decision.
  */

@@ -14,7 +14,7 @@ public final class BehaviorErrorLog {
 
     /** Failures reported per simulated second and world. */
     public static final int PER_SECOND = 5;
-    /** Longest message kept; a CEL message may quote a whole expression. */
+    /** Longest message kept; a failing policy's exception message may be long. */
     static final int MAX_MESSAGE = 300;
     private static final int CAPACITY = 64;
 
