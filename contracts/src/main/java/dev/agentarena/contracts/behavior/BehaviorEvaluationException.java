@@ -1,16 +1,17 @@
 package dev.agentarena.contracts.behavior;
 
 /**
- * A behavior failed at a think: an expression failed to evaluate or produced a non-finite weight. The engine
- * falls back to the team's default behavior for that agent; {@code path} points at the expression when known.
+ * A behavior failed at a think: its forceScale or a weight came out NaN or infinite. The engine falls back to
+ * the team's default behavior for that agent; {@code path} points at the expression. Thrown without a stack
+ * trace: a behavior may fail for thousands of agents a tick, and the path says all there is to say.
  */
 public final class BehaviorEvaluationException extends RuntimeException {
 
     private final String path;
     private final ErrorCode code;
 
-    public BehaviorEvaluationException(ErrorCode code, String path, String message, Throwable cause) {
-        super(message, cause);
+    public BehaviorEvaluationException(ErrorCode code, String path, String message) {
+        super(message, null, false, false);
         this.code = code;
         this.path = path;
     }

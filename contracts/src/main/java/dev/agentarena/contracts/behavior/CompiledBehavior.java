@@ -95,7 +95,7 @@ public final class CompiledBehavior {
     private static double checkedWeight(PlannedEntry entry, double weight) {
         if (!Double.isFinite(weight)) {
             throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, entry.weightPath(),
-                    "the weight of '" + entry.primitive().id() + "' is " + weight, null);
+                    "the weight of '" + entry.primitive().id() + "' is " + weight);
         }
         return Math.max(BehaviorLimits.MIN_WEIGHT, Math.min(BehaviorLimits.MAX_WEIGHT, weight));
     }
@@ -103,7 +103,7 @@ public final class CompiledBehavior {
     private static double checkedForceScale(PlannedRule rule, double scale) {
         if (!Double.isFinite(scale)) {
             throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, rule.forceScalePath(),
-                    "the forceScale of rule '" + rule.name() + "' is " + scale, null);
+                    "the forceScale of rule '" + rule.name() + "' is " + scale);
         }
         return Math.max(BehaviorLimits.MIN_FORCE_SCALE, Math.min(BehaviorLimits.MAX_FORCE_SCALE, scale));
     }

@@ -22,7 +22,7 @@ class BehaviorFailureTest {
         double weight = 1.0 / (perception.id() == 1 ? 0 : perception.id());
         if (!Double.isFinite(weight)) {
             throw new BehaviorEvaluationException(ErrorCode.NOT_FINITE, "/rules/0/steer/0/weight",
-                    "weight is Infinity", null);
+                    "weight is Infinity");
         }
         plan.label("OWN").weight(Primitive.WANDER, weight);
     };
