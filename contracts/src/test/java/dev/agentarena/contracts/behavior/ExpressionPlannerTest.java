@@ -64,6 +64,17 @@ class ExpressionPlannerTest {
     }
 
     @Test
+    void roundIsHalfAwayFromZeroAndKeepsNumbersBeyondTheLongRange() {
+        assertThat(ExpressionPlanner.Functions.round(2.5)).isEqualTo(3.0);
+        assertThat(ExpressionPlanner.Functions.round(-2.5)).isEqualTo(-3.0);
+        assertThat(Double.doubleToLongBits(ExpressionPlanner.Functions.round(-0.4))).isEqualTo(Double.doubleToLongBits(0.0));
+        assertThat(ExpressionPlanner.Functions.round(0.49999999999999994)).isEqualTo(0.0);
+        assertThat(ExpressionPlanner.Functions.round(1e300)).isEqualTo(1e300);
+        assertThat(ExpressionPlanner.Functions.round(-9.3e18)).isEqualTo(-9.3e18);
+        assertThat(ExpressionPlanner.Functions.round(Double.NaN)).isNaN();
+    }
+
+    @Test
     void constantsAndParamsFoldAway() {
         Map<String, Double> params = Map.of("params.a", 0.25, "params.b", 4.0);
         Object weight = new ExpressionPlanner(params).plan(compile("math.least(params.a * params.b, 2) / 2", false).ast().getExpr());
