@@ -60,7 +60,7 @@ public final class BehaviorCompiler {
             }
             conditionsCost += condition.map(c -> c.cost().cost()).orElse(0);
             worstWeightsCost = Math.max(worstWeightsCost, weightsCost);
-            if (condition.isPresent() && forceScale.isPresent() && weights.size() == rule.steer().size()) {
+            if (condition.isPresent() && forceScale.isPresent()) {
                 checked.add(new CompiledBehavior.CheckedRule(rule, path, condition.get().ast(), forceScale.get().ast(),
                         weights.stream().map(ExpressionCompiler.Compiled::ast).toList()));
             }
@@ -73,13 +73,9 @@ public final class BehaviorCompiler {
         if (!problems.isEmpty()) {
             return new CompileResult(null, ValidationReport.of(problems));
         }
-        CompiledBehavior behavior = build(document, checked);
+        CompiledBehavior behavior = new CompiledBehavior(document, checked, DryRun.values(document, ParamSpec::defaultValue));
         List<Diagnostic> dryRun = DryRun.run(behavior);
         return dryRun.isEmpty() ? new CompileResult(behavior, ValidationReport.of(List.of()))
                 : new CompileResult(null, ValidationReport.of(dryRun));
-    }
-
-    private static CompiledBehavior build(BehaviorDocument document, List<CompiledBehavior.CheckedRule> rules) {
-        return new CompiledBehavior(document, rules, DryRun.values(document, ParamSpec::defaultValue));
     }
 }
