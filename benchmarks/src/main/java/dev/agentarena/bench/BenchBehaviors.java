@@ -1,9 +1,9 @@
 package dev.agentarena.bench;
 
 import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.behavior.CompileResult;
 import dev.agentarena.engine.behavior.BehaviorPolicy;
+import dev.agentarena.engine.behavior.BuiltInPolicies;
 import dev.agentarena.engine.sim.DecisionPolicy;
 
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The policies the behavior benchmarks compare: {@code default} (the built-in decision every team runs),
- * {@code six-rules} (a six-rule document with computed weights, {@code bench/six-rules.json}) and
- * {@code worst} (the costliest accepted document, {@link WorstBehavior}).
+ * The policies the behavior benchmarks compare: {@code default} (the built-in decision every team runs; any
+ * built-in id works), {@code six-rules} (a six-rule document with computed weights,
+ * {@code bench/six-rules.json}) and {@code worst} (the costliest accepted document, {@link WorstBehavior}).
  */
 final class BenchBehaviors {
 
@@ -23,10 +23,10 @@ final class BenchBehaviors {
 
     static DecisionPolicy policy(String name) {
         return switch (name) {
-            case "default" -> new BehaviorPolicy(BuiltInBehaviors.compiled(BuiltInBehaviors.DEFAULT));
             case "six-rules" -> compile(resource("/bench/six-rules.json"));
             case "worst" -> compile(WorstBehavior.json(10));
-            default -> throw new IllegalArgumentException("unknown bench behavior " + name);
+            default -> new BuiltInPolicies().find(name)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown bench behavior " + name));
         };
     }
 
