@@ -28,4 +28,34 @@ public interface EngineConfig {
     /** How many messages a client may send in a burst before the rate limit applies. */
     @WithDefault("60")
     int messageBurst();
+
+    /**
+     * How many limit breaches (RATE_LIMITED, FRAME_TOO_LARGE) a client may commit in a burst; with
+     * {@link #breachesPerSecond()} a token bucket, and a client that empties it is closed with 1008.
+     */
+    @WithDefault("100")
+    int breachBurst();
+
+    /** Sustained limit breaches per second a client may commit without being closed. */
+    @WithDefault("2")
+    double breachesPerSecond();
+
+    /** Open connections one remote address may hold; one more is refused with TOO_MANY_CONNECTIONS and 1008. */
+    @WithDefault("20")
+    int maxConnectionsPerAddress();
+
+    /**
+     * Open connections one user may hold. Until users sign in, everyone is the default user, so this is
+     * large enough to count as an engine-wide ceiling.
+     */
+    @WithDefault("100")
+    int maxConnectionsPerUser();
+
+    /** Replies and events that may wait for one client; one more closes it with 1013 (it reads too slowly). */
+    @WithDefault("64")
+    int outboundQueueMessages();
+
+    /** Bytes of replies and events that may wait for one client (a single larger message still fits an empty queue). */
+    @WithDefault("1048576")
+    long outboundQueueBytes();
 }

@@ -2,31 +2,38 @@ package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.UserRecord;
-import io.quarkus.websockets.next.WebSocketConnection;
+import dev.agentarena.engine.ws.connection.ConnectionWriter;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.function.Supplier;
 
 /**
- * One connected client: who it is, which world it watches, its rate limit, and its two outbound paths —
- * replies and events (never dropped) and state frames (latest only).
+ * One connected client: who it is, where from, which world it watches, its limits, and its one ordered write
+ * path ({@link ConnectionWriter}): replies and events (never dropped while it keeps up) and snapshots (latest only).
  */
 public final class ClientSession {
 
-    private final WebSocketConnection connection;
+    private final String id;
     private final String worldId;
     private final UserRecord user;
+    private final String remoteHost;
     private final RateLimiter rateLimiter;
-    private final LatestOnlySender<String> stateSender;
+    private final RateLimiter breachBudget;
+    private final ConnectionWriter writer;
 
-    ClientSession(WebSocketConnection connection, String worldId, UserRecord user, RateLimiter rateLimiter,
-                  Runnable onStateDropped) {
-        this.connection = connection;
+    ClientSession(String id, String worldId, UserRecord user, String remoteHost, RateLimiter rateLimiter,
+                  RateLimiter breachBudget, ConnectionWriter writer) {
+        this.id = id;
         this.worldId = worldId;
         this.user = user;
+        this.remoteHost = remoteHost;
         this.rateLimiter = rateLimiter;
-        this.stateSender = new LatestOnlySender<>(connection::sendText, onStateDropped);
+        this.breachBudget = breachBudget;
+        this.writer = writer;
     }
 
     public String id() {
-        return connection.id();
+        return id;
     }
 
     public String worldId() {
@@ -37,21 +44,44 @@ public final class ClientSession {
         return user;
     }
 
+    String remoteHost() {
+        return remoteHost;
+    }
+
     boolean allowMessage(long nowNanos) {
         return rateLimiter.tryAcquire(nowNanos);
     }
 
-    /** Sends a reply or event; these are few and must all arrive, so they are never dropped. */
-    public void send(Object message) {
-        if (connection.isOpen()) {
-            connection.sendText(Json.write(message)).subscribe().with(done -> { }, failure -> { });
-        }
+    /** Counts a limit breach; false once the client has broken limits for longer than it may. */
+    boolean tolerateBreach(long nowNanos) {
+        return breachBudget.tryAcquire(nowNanos);
     }
 
-    /** Offers an already serialized state frame; a slow client skips to the newest. */
+    /** Sends a reply or event; these are few and must all arrive, so they are never dropped. */
+    public void send(Object message) {
+        writer.send(Json.write(message));
+    }
+
+    /**
+     * Offers a binary snapshot, latest only: {@code frame} is called on this connection's event loop right
+     * before the write (it may return null to skip), and its bytes are written as a binary frame.
+     */
+    public void offerSnapshot(Supplier<Buffer> frame) {
+        writer.offerSnapshot(frame);
+    }
+
+    /** Offers an already serialized JSON state frame, latest only; a slow client skips to the newest. */
     void offerState(String frame) {
-        if (connection.isOpen()) {
-            stateSender.offer(frame);
-        }
+        writer.offerSnapshotText(frame);
+    }
+
+    /** Closes after the replies already queued (an error explaining why, typically). */
+    void close(int code, String reason) {
+        writer.close(code, reason);
+    }
+
+    /** The peer is gone: drops whatever still waits. */
+    void discard() {
+        writer.discard();
     }
 }

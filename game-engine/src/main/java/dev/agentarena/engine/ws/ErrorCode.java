@@ -12,6 +12,8 @@ public enum ErrorCode {
     FRAME_TOO_LARGE,
     /** The client sends faster than its rate limit. */
     RATE_LIMITED,
+    /** The remote address or the user already holds as many connections as allowed; the connection is closed (1008). */
+    TOO_MANY_CONNECTIONS,
     /** Binary frames are not accepted from clients. */
     UNSUPPORTED_FRAME,
     /** A config failed validation; {@code errors} lists the fields. */

@@ -1,5 +1,6 @@
 package dev.agentarena.engine.ws;
 
+import dev.agentarena.engine.ws.connection.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -37,7 +38,8 @@ public class MessageRouter {
             count(request.type(), "accepted");
         } catch (ProtocolException e) {
             count(request == null ? "unparsed" : request.type(), e.code().name().toLowerCase());
-            String requestId = e.requestId() != null ? e.requestId() : request == null ? null : request.requestId();
+            String requestId = e.requestId() != null ? e.requestId()
+                    : request == null ? RequestIds.scan(frame) : request.requestId();
             session.send(e.reply(requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "unexpected failure handling a %s message", request == null ? "unparsed" : request.type());

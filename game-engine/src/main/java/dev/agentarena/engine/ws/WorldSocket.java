@@ -5,10 +5,19 @@ import dev.agentarena.engine.config.EngineConfig;
 import dev.agentarena.engine.view.UserView;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
+import dev.agentarena.engine.ws.connection.CloseCodes;
+import dev.agentarena.engine.ws.connection.ConnectionQuota;
+import dev.agentarena.engine.ws.connection.ConnectionWriter;
+import dev.agentarena.engine.ws.connection.RequestIds;
+import dev.agentarena.engine.ws.connection.SocketTransport;
+import dev.agentarena.engine.ws.connection.VertxConnectionLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -17,16 +26,16 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The client endpoint of one world. It only parses, checks limits and routes: nothing here touches the
+ * The client endpoint of one world. It only checks limits, parses and routes: nothing here touches the
  * simulation directly (world changes go through the world's command queue), and every failure becomes an
- * {@code error} to this client alone while the connection and the world go on.
- * The connection arrives as a parameter: that is the connection itself, usable from any thread (the world's
- * loop sends state on it), where an injected one would be a proxy bound to the connection's own context.
+ * {@code error} to this client alone while the connection and the world go on. Everything sent to a client
+ * goes through its session's one ordered write path, bound in {@code @OnOpen} to the connection's event loop.
  */
 @WebSocket(path = "/ws/worlds/{worldId}")
 public class WorldSocket {
@@ -39,7 +48,7 @@ public class WorldSocket {
     private final UserView users;
     private final MessageRouter router;
     private final EngineConfig config;
-    private final Counter droppedStates;
+    private final Counter skippedSnapshots;
     private final MeterRegistry registry;
 
     public WorldSocket(SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
@@ -51,24 +60,37 @@ public class WorldSocket {
         this.router = router;
         this.config = config;
         this.registry = registry;
-        this.droppedStates = registry.counter("arena.engine.ws.state.skipped");
+        this.skippedSnapshots = registry.counter("arena.engine.ws.state.skipped");
     }
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
+        ConnectionWriter writer = new ConnectionWriter(new SocketTransport(connection), VertxConnectionLoop.current(),
+                new ConnectionWriter.Limits(config.outboundQueueMessages(), config.outboundQueueBytes()),
+                skippedSnapshots::increment, () -> countClosed("slow_client"));
         String worldId = connection.pathParam("worldId");
         Optional<WorldHandle> world = worlds.find(worldId);
         if (world.isEmpty()) {
-            connection.sendText(Json.write(new ServerMessages.Error(null, ErrorCode.NOT_FOUND,
-                    "no world " + worldId, List.of()))).subscribe().with(done -> connection.close().subscribe().with(
-                    closed -> { }, failure -> { }), failure -> { });
+            writer.send(Json.write(new ServerMessages.Error(null, ErrorCode.NOT_FOUND, "no world " + worldId, List.of())));
+            writer.close(CloseReason.NORMAL.getCode(), "no such world");
             return;
         }
         var user = users.defaultUser();
-        ClientSession session = new ClientSession(connection, worldId, user,
-                new RateLimiter(config.messagesPerSecond(), config.messageBurst(), System.nanoTime()), droppedStates::increment);
-        sessions.add(session);
+        long now = System.nanoTime();
+        ClientSession session = new ClientSession(connection.id(), worldId, user,
+                remoteHost(connection.handshakeRequest().remoteAddress()),
+                new RateLimiter(config.messagesPerSecond(), config.messageBurst(), now),
+                new RateLimiter(config.breachesPerSecond(), config.breachBurst(), now), writer);
+        Optional<ConnectionQuota.Limit> refused = sessions.admit(session);
+        if (refused.isPresent()) {
+            ConnectionQuota.Limit limit = refused.get();
+            registry.counter("arena.engine.ws.connections.refused", "limit", limit.name().toLowerCase()).increment();
+            session.send(new ServerMessages.Error(null, ErrorCode.TOO_MANY_CONNECTIONS,
+                    "at most " + sessions.limit(limit) + " " + limit.description(), List.of()));
+            session.close(CloseCodes.POLICY_VIOLATION, "too many " + limit.description());
+            return;
+        }
         session.send(new ServerMessages.Welcome(connection.id(),
                 new ServerMessages.UserInfo(user.id(), user.username(), user.isDefault(), user.settings()),
                 world.get().info()));
@@ -83,16 +105,15 @@ public class WorldSocket {
             return;
         }
         ClientSession client = session.get();
-        if (!client.allowMessage(System.nanoTime())) {
-            count("rate_limited");
-            client.send(new ServerMessages.Error(null, ErrorCode.RATE_LIMITED,
-                    "more than " + config.messagesPerSecond() + " messages per second; slow down", List.of()));
+        long now = System.nanoTime();
+        if (!client.allowMessage(now)) {
+            refuseEarly(client, frame, now, "rate_limited", ErrorCode.RATE_LIMITED,
+                    "more than " + config.messagesPerSecond() + " messages per second; slow down");
             return;
         }
-        if (frame.getBytes(StandardCharsets.UTF_8).length > config.maxFrameBytes()) {
-            count("too_large");
-            client.send(new ServerMessages.Error(null, ErrorCode.FRAME_TOO_LARGE,
-                    "frames are limited to " + config.maxFrameBytes() + " bytes", List.of()));
+        if (exceedsBytes(frame, config.maxFrameBytes())) {
+            refuseEarly(client, frame, now, "too_large", ErrorCode.FRAME_TOO_LARGE,
+                    "frames are limited to " + config.maxFrameBytes() + " bytes");
             return;
         }
         router.route(client, frame);
@@ -105,13 +126,64 @@ public class WorldSocket {
                 ErrorCode.UNSUPPORTED_FRAME, "clients send JSON text frames only", List.of())));
     }
 
+    /**
+     * A connection failed under us. A peer that vanished (reset, broken pipe) or broke the framing is normal
+     * traffic: counted and logged at debug. Anything else is unexpected.
+     */
+    @OnError
+    @NonBlocking
+    public void onError(Throwable failure, WebSocketConnection connection) {
+        String reason = failure instanceof IOException ? "reset"
+                : failure instanceof CorruptedFrameException ? "protocol_error" : "other";
+        registry.counter("arena.engine.ws.disconnects", "reason", reason).increment();
+        if ("other".equals(reason)) {
+            LOG.warnf(failure, "connection %s failed", connection.id());
+        } else {
+            LOG.debugf("connection %s: %s (%s)", connection.id(), reason, failure.getMessage());
+        }
+    }
+
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        sessions.remove(connection.id()).ifPresent(feeds::leave);
+        sessions.remove(connection.id()).ifPresent(session -> {
+            session.discard();
+            feeds.leave(session);
+        });
         LOG.debugf("connection %s closed", connection.id());
     }
 
-    private void count(String outcome) {
+    /**
+     * Answers a frame refused before parsing, with its requestId when a scan of its top level finds one; a
+     * client that keeps breaching limits is closed with 1008.
+     */
+    private void refuseEarly(ClientSession client, String frame, long now, String outcome, ErrorCode code,
+                             String message) {
         registry.counter("arena.engine.ws.messages", "type", "any", "outcome", outcome).increment();
+        client.send(new ServerMessages.Error(RequestIds.scan(frame), code, message, List.of()));
+        if (!client.tolerateBreach(now)) {
+            countClosed("abuse");
+            client.close(CloseCodes.POLICY_VIOLATION, "sustained abuse: too many refused messages");
+        }
+    }
+
+    private void countClosed(String reason) {
+        registry.counter("arena.engine.ws.closed", "reason", reason).increment();
+    }
+
+    /** Whether {@code frame} is longer than {@code max} bytes in UTF-8, without encoding the common short frame. */
+    private static boolean exceedsBytes(String frame, int max) {
+        if (frame.length() > max) {
+            return true;
+        }
+        return (long) frame.length() * 3 > max && frame.getBytes(StandardCharsets.UTF_8).length > max;
+    }
+
+    /** The host part of websockets-next's {@code host:port}, IPv6 included. */
+    static String remoteHost(String address) {
+        if (address == null) {
+            return "unknown";
+        }
+        int colon = address.lastIndexOf(':');
+        return colon > 0 ? address.substring(0, colon) : address;
     }
 }
