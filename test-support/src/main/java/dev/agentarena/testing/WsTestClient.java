@@ -1,27 +1,24 @@
 package dev.agentarena.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real WebSocket client for tests: sends text frames and waits for the JSON messages it is told to expect. */
+/**
+ * A real WebSocket client for tests: sends text frames and waits for the JSON messages it is told to expect.
+ * Built on the JDK's client, so it needs nothing but the JDK; {@link StrictWsTestClient} checks framing strictly.
+ */
 public final class WsTestClient implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-    private final List<JsonNode> history = new ArrayList<>();
+    private final MessageInbox inbox = new MessageInbox();
     private final WebSocket socket;
     private volatile boolean closed;
 
@@ -40,23 +37,7 @@ public final class WsTestClient implements AutoCloseable {
 
     /** The next message matching {@code match}; messages skipped on the way stay in {@link #history()}. */
     public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                JsonNode next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) {
-                    throw new AssertionError("no matching message within " + timeout + "; last received: "
-                            + lastNonState());
-                }
-                if (match.test(next)) {
-                    return next;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return inbox.await(match, timeout);
     }
 
     public JsonNode awaitType(String type, Duration timeout) {
@@ -64,26 +45,12 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     /** Every message received so far, in order. */
-    public synchronized List<JsonNode> history() {
-        return List.copyOf(history);
+    public List<JsonNode> history() {
+        return inbox.history();
     }
 
     public boolean isOpen() {
         return !closed && !socket.isOutputClosed() && !socket.isInputClosed();
-    }
-
-    private synchronized String lastNonState() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (!"state".equals(history.get(i).path("type").asText())) {
-                return history.get(i).toString();
-            }
-        }
-        return "(nothing but state)";
-    }
-
-    private synchronized void received(JsonNode message) {
-        history.add(message);
-        inbox.add(message);
     }
 
     @Override
@@ -101,11 +68,7 @@ public final class WsTestClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                try {
-                    received(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    received(JSON.createObjectNode().put("type", "unparseable").put("raw", partial.toString()));
-                }
+                inbox.receivedText(partial.toString());
                 partial.setLength(0);
             }
             webSocket.request(1);

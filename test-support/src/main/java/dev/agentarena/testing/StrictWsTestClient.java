@@ -1,0 +1,169 @@
+package dev.agentarena.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A WebSocket client for tests that checks framing strictly: it runs on Vert.x (Netty's decoder), which fails
+ * the connection on a frame that breaks the protocol, e.g. a text frame inside another message's fragments
+ * ({@link #failures()}, close code 1002). Besides JSON text messages it keeps binary frames, counts snapshots
+ * (binary frames and {@code state} messages alike), can stop reading ({@link #pause()}) and reports how the
+ * server closed it.
+ */
+public final class StrictWsTestClient implements AutoCloseable {
+
+    /** Large enough for any reply a test provokes; the server's own limits are what is under test. */
+    private static final int MAX_MESSAGE_BYTES = 64 << 20;
+
+    private static final class Shared {
+        static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxMessageSize(MAX_MESSAGE_BYTES).setConnectTimeout(5_000));
+    }
+
+    private final MessageInbox inbox = new MessageInbox();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final List<byte[]> binaryFrames = new ArrayList<>();
+    private final AtomicLong snapshots = new AtomicLong();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final WebSocket socket;
+    private volatile Integer closeCode;
+    private volatile String closeReason;
+
+    private StrictWsTestClient(String uri) {
+        try {
+            socket = Shared.CLIENT.connect(new WebSocketConnectOptions().setAbsoluteURI(uri)).map(this::listen)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not connect to " + uri, e);
+        }
+    }
+
+    public static StrictWsTestClient connect(String uri) {
+        return new StrictWsTestClient(uri);
+    }
+
+    /** Installed on the socket's event loop as it opens, before any frame can arrive. */
+    private WebSocket listen(WebSocket ws) {
+        ws.textMessageHandler(text -> {
+            if ("state".equals(inbox.receivedText(text).path("type").asText())) {
+                snapshots.incrementAndGet();
+            }
+        });
+        ws.binaryMessageHandler(frame -> {
+            synchronized (binaryFrames) {
+                binaryFrames.add(frame.getBytes());
+            }
+            snapshots.incrementAndGet();
+        });
+        ws.exceptionHandler(failures::add);
+        ws.closeHandler(ignored -> {
+            closeCode = ws.closeStatusCode() == null ? null : ws.closeStatusCode().intValue();
+            closeReason = ws.closeReason();
+            closedLatch.countDown();
+        });
+        return ws;
+    }
+
+    public void send(String frame) {
+        await(socket.writeTextMessage(frame).toCompletionStage().toCompletableFuture());
+    }
+
+    public void sendBinary(byte[] frame) {
+        await(socket.writeBinaryMessage(Buffer.buffer(frame)).toCompletionStage().toCompletableFuture());
+    }
+
+    /** Stops reading: once its buffers are full the server's writes to this client back up. */
+    public void pause() {
+        socket.pause();
+    }
+
+    public void resume() {
+        socket.resume();
+    }
+
+    /** The next message matching {@code match}; messages skipped on the way stay in {@link #history()}. */
+    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+        return inbox.await(match, timeout);
+    }
+
+    public JsonNode awaitType(String type, Duration timeout) {
+        return await(message -> type.equals(message.path("type").asText()), timeout);
+    }
+
+    /** Every JSON message received so far, in order. */
+    public List<JsonNode> history() {
+        return inbox.history();
+    }
+
+    public List<byte[]> binaryFrames() {
+        synchronized (binaryFrames) {
+            return List.copyOf(binaryFrames);
+        }
+    }
+
+    /** Snapshots received so far: binary frames and {@code state} messages. */
+    public long snapshotCount() {
+        return snapshots.get();
+    }
+
+    /** What broke the connection: framing errors among them. Empty for a healthy connection. */
+    public List<Throwable> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** The close code the connection ended with; fails if it is still open after {@code timeout}. */
+    public int awaitClose(Duration timeout) {
+        try {
+            if (!closedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("still open after " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return closeCode == null ? -1 : closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public boolean isOpen() {
+        return closedLatch.getCount() > 0 && !socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        if (isOpen()) {
+            try {
+                socket.close((short) 1000, "bye").toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // Closing is best effort: the server may have closed first.
+            }
+        }
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<Void> write) {
+        try {
+            write.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("write failed", e);
+        }
+    }
+}
