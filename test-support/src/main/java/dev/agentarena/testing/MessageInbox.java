@@ -55,6 +55,12 @@ final class MessageInbox {
         }
     }
 
+    /** Forgets what was received so far (a test that receives megabytes would otherwise keep them all). */
+    synchronized void clear() {
+        history.clear();
+        pending.clear();
+    }
+
     synchronized List<JsonNode> history() {
         return List.copyOf(history);
     }

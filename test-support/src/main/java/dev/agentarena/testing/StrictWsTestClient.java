@@ -32,8 +32,6 @@ public final class StrictWsTestClient implements AutoCloseable {
 
     private static final class Shared {
         static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxMessageSize(MAX_MESSAGE_BYTES).setConnectTimeout(5_000));
     }
 
     private final MessageInbox inbox = new MessageInbox();
@@ -41,21 +39,32 @@ public final class StrictWsTestClient implements AutoCloseable {
     private final List<byte[]> binaryFrames = new ArrayList<>();
     private final AtomicLong snapshots = new AtomicLong();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final WebSocketClient client;
     private final WebSocket socket;
     private volatile Integer closeCode;
     private volatile String closeReason;
 
-    private StrictWsTestClient(String uri) {
+    private StrictWsTestClient(String uri, WebSocketClientOptions options) {
+        client = Shared.VERTX.createWebSocketClient(options.setMaxMessageSize(MAX_MESSAGE_BYTES).setConnectTimeout(5_000));
         try {
-            socket = Shared.CLIENT.connect(new WebSocketConnectOptions().setAbsoluteURI(uri)).map(this::listen)
+            socket = client.connect(new WebSocketConnectOptions().setAbsoluteURI(uri)).map(this::listen)
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
+            client.close();
             throw new IllegalStateException("could not connect to " + uri, e);
         }
     }
 
     public static StrictWsTestClient connect(String uri) {
-        return new StrictWsTestClient(uri);
+        return new StrictWsTestClient(uri, new WebSocketClientOptions());
+    }
+
+    /**
+     * Connects with the socket's receive buffer fixed at {@code bytes} (which also turns off the kernel's
+     * autotuning), so that once {@link #pause() paused} it backs the server's writes up within a few messages.
+     */
+    public static StrictWsTestClient connectWithReceiveBuffer(String uri, int bytes) {
+        return new StrictWsTestClient(uri, new WebSocketClientOptions().setReceiveBufferSize(bytes));
     }
 
     /** Installed on the socket's event loop as it opens, before any frame can arrive. */
@@ -111,6 +120,14 @@ public final class StrictWsTestClient implements AutoCloseable {
         return inbox.history();
     }
 
+    /** Forgets the messages and binary frames received so far; the snapshot count goes on. */
+    public void forget() {
+        inbox.clear();
+        synchronized (binaryFrames) {
+            binaryFrames.clear();
+        }
+    }
+
     public List<byte[]> binaryFrames() {
         synchronized (binaryFrames) {
             return List.copyOf(binaryFrames);
@@ -157,6 +174,7 @@ public final class StrictWsTestClient implements AutoCloseable {
                 // Closing is best effort: the server may have closed first.
             }
         }
+        client.close();
     }
 
     private static void await(java.util.concurrent.CompletableFuture<Void> write) {

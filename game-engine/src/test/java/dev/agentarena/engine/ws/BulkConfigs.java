@@ -1,0 +1,54 @@
+package dev.agentarena.engine.ws;
+
+import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.ConfigRecord;
+import dev.agentarena.contracts.messages.DefaultEntities;
+import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.testing.KafkaTestResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many configs of the default user, put on the configs changelog as the persistence service would, so that
+ * {@code list_configs} answers with megabytes through the real reply path; closing deletes them again (tombstones).
+ */
+final class BulkConfigs implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()),
+            new StringSerializer(), new StringSerializer());
+    private final List<String> ids = new ArrayList<>();
+
+    static BulkConfigs publish(String prefix, int count) {
+        BulkConfigs configs = new BulkConfigs();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + "-" + i;
+            ConfigRecord record = new ConfigRecord(MessageSchema.CURRENT, id, DefaultEntities.DEFAULT_USER_ID,
+                    "bulk config " + i, false, 1, Instant.now(), ArenaConfig.defaults());
+            configs.producer.send(new ProducerRecord<>(Topics.CONFIGS, id, Json.write(record)));
+            configs.ids.add(id);
+        }
+        configs.producer.flush();
+        return configs;
+    }
+
+    int size() {
+        return ids.size();
+    }
+
+    @Override
+    public void close() {
+        ids.forEach(id -> producer.send(new ProducerRecord<>(Topics.CONFIGS, id, null)));
+        producer.flush();
+        producer.close();
+    }
+}

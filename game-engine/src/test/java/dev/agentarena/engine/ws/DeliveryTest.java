@@ -1,0 +1,219 @@
+package dev.agentarena.engine.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.engine.ws.connection.CloseCodes;
+import dev.agentarena.testing.KafkaTestResource;
+import dev.agentarena.testing.StrictWsTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every write to a client goes through one ordered path: large replies and streaming states never interleave
+ * fragments, a client that stops reading gets whole frames (the newest) and never slows the others, and one
+ * whose replies pile up is closed instead of growing a queue. Strict clients check the framing; the world has
+ * enough agents that each state spans several 64 KB fragments.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class DeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int AGENTS_PER_TEAM = 200;
+    private static final int BULK_CONFIGS = 3_000;
+    /** Small enough that a paused client backs the server up within a few states. */
+    private static final int SMALL_RECEIVE_BUFFER = 64 * 1024;
+
+    @TestHTTPResource("/ws/worlds/default")
+    URI defaultWorld;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final String worldId = "delivery-" + UUID.randomUUID().toString().substring(0, 8);
+    private StrictWsTestClient admin;
+    private StrictWsTestClient watcher;
+
+    @BeforeEach
+    void createABusyWorld() {
+        admin = StrictWsTestClient.connect(ws("default"));
+        admin.awaitType("welcome", WAIT);
+        admin.send("{\"type\":\"create_world\",\"requestId\":\"c1\",\"worldId\":\"" + worldId + "\"}");
+        assertThat(admin.awaitType("world_created", WAIT).path("requestId").asText()).isEqualTo("c1");
+        watcher = viewer(StrictWsTestClient.connect(ws(worldId)));
+        for (int team = 0; team < 2; team++) {
+            watcher.send("{\"type\":\"add_agent\",\"requestId\":\"a" + team + "\",\"team\":" + team + ",\"count\":"
+                    + AGENTS_PER_TEAM + "}");
+            watcher.awaitType("command_accepted", WAIT);
+        }
+        JsonNode busy = watcher.await(m -> isState(m) && m.path("world").path("agents").size() >= 2 * AGENTS_PER_TEAM, WAIT);
+        assertThat(busy.toString().length()).as("a state spans several 64 KB fragments").isGreaterThan(2 * 65_536);
+        watcher.forget();
+    }
+
+    @AfterEach
+    void deleteTheWorld() {
+        watcher.close();
+        admin.send("{\"type\":\"delete_world\",\"requestId\":\"d1\",\"worldId\":\"" + worldId + "\"}");
+        admin.awaitType("world_deleted", WAIT);
+        admin.close();
+    }
+
+    @Test
+    void aMultiMegabyteReplyWhileStatesStreamArrivesWhole100Times() {
+        try (BulkConfigs configs = BulkConfigs.publish(worldId, BULK_CONFIGS);
+             StrictWsTestClient client = viewer(StrictWsTestClient.connect(ws(worldId)))) {
+            JsonNode first = awaitAllConfigs(client);
+            assertThat(first.toString().length()).as("a multi-megabyte reply").isGreaterThan(2_000_000);
+            long snapshotsBefore = client.snapshotCount();
+            for (int i = 0; i < 100; i++) {
+                String requestId = "big-" + i;
+                client.send("{\"type\":\"list_configs\",\"requestId\":\"" + requestId + "\"}");
+                JsonNode reply = client.await(m -> requestId.equals(m.path("requestId").asText()), WAIT);
+                assertThat(reply.path("type").asText()).isEqualTo("config_list");
+                assertThat(reply.path("configs").size()).isGreaterThanOrEqualTo(configs.size());
+                assertWhole(client);
+                client.forget();
+            }
+            assertThat(client.snapshotCount() - snapshotsBefore).as("states streamed between the replies")
+                    .isGreaterThan(50);
+            assertThat(client.failures()).isEmpty();
+            assertThat(client.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aStalledClientGetsOnlyWholeNewestFramesAndTheOthersKeepTheirRate() throws InterruptedException {
+        try (StrictWsTestClient stalled = viewer(StrictWsTestClient.connectWithReceiveBuffer(ws(worldId),
+                SMALL_RECEIVE_BUFFER))) {
+            stalled.awaitType("state", WAIT);
+            double baseline = snapshotsPerSecond(watcher, Duration.ofSeconds(3));
+            long stalledBefore = stalled.snapshotCount();
+            long watcherBefore = watcher.snapshotCount();
+
+            stalled.pause();
+            double whileStalled = snapshotsPerSecond(watcher, Duration.ofSeconds(6));
+            watcher.forget();
+            long newestTick = tick(watcher.await(DeliveryTest::isState, WAIT));
+            stalled.resume();
+
+            JsonNode caughtUp = stalled.await(m -> isState(m) && tick(m) >= newestTick, WAIT);
+            assertThat(caughtUp.path("world").path("agents").size()).isGreaterThanOrEqualTo(2 * AGENTS_PER_TEAM);
+            assertThat(baseline).as("the broadcast rate before the stall").isGreaterThan(2);
+            assertThat(whileStalled).as("the other client's rate while one stalls (baseline %.1f/s)", baseline)
+                    .isGreaterThan(baseline * 0.5);
+            long stalledGot = stalled.snapshotCount() - stalledBefore;
+            long watcherGot = watcher.snapshotCount() - watcherBefore;
+            assertThat(stalledGot).as("the stalled client skipped to the newest states").isLessThan(watcherGot - 20);
+            assertWhole(stalled);
+            List<Long> ticks = stalled.history().stream().filter(DeliveryTest::isState).map(DeliveryTest::tick).toList();
+            assertThat(ticks).as("no state twice, none out of order").isSorted().doesNotHaveDuplicates();
+            assertThat(stalled.failures()).isEmpty();
+            assertThat(stalled.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientWhoseRepliesPileUpIsClosedWithTryAgainLaterAndReadsOnlyWholeFramesBeforeIt() {
+        double closedBefore = closedCount("slow_client");
+        try (BulkConfigs configs = BulkConfigs.publish(worldId, BULK_CONFIGS);
+             StrictWsTestClient slow = viewer(StrictWsTestClient.connectWithReceiveBuffer(ws(worldId),
+                     SMALL_RECEIVE_BUFFER))) {
+            awaitAllConfigs(slow);
+            slow.forget();
+            slow.pause();
+            for (int i = 0; i < 8; i++) {
+                slow.send("{\"type\":\"list_configs\",\"requestId\":\"pile-" + i + "\"}");
+            }
+            awaitClosedCount("slow_client", closedBefore + 1);
+            slow.resume();
+
+            assertThat(slow.awaitClose(WAIT)).isEqualTo(CloseCodes.TRY_AGAIN_LATER);
+            assertThat(slow.closeReason()).startsWith("too slow");
+            assertWhole(slow);
+            assertThat(slow.history()).filteredOn(m -> "config_list".equals(m.path("type").asText()))
+                    .hasSizeLessThan(8)
+                    .allMatch(m -> m.path("configs").size() >= configs.size());
+            assertThat(slow.failures()).noneMatch(f -> f.getClass().getName().contains("Corrupted"));
+        }
+    }
+
+    /** Waits until the engine's config view holds every bulk config; returns that first complete list. */
+    private static JsonNode awaitAllConfigs(StrictWsTestClient client) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+            String requestId = "probe-" + attempt;
+            client.send("{\"type\":\"list_configs\",\"requestId\":\"" + requestId + "\"}");
+            JsonNode reply = client.await(m -> requestId.equals(m.path("requestId").asText()), WAIT);
+            if (reply.path("configs").size() >= BULK_CONFIGS) {
+                return reply;
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new AssertionError("the engine never listed the " + BULK_CONFIGS + " configs");
+    }
+
+    private static void assertWhole(StrictWsTestClient client) {
+        assertThat(client.history()).noneMatch(m -> "unparseable".equals(m.path("type").asText()));
+    }
+
+    private static StrictWsTestClient viewer(StrictWsTestClient client) {
+        client.awaitType("welcome", WAIT);
+        return client;
+    }
+
+    private static double snapshotsPerSecond(StrictWsTestClient client, Duration window) throws InterruptedException {
+        long before = client.snapshotCount();
+        long start = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        return (client.snapshotCount() - before) * 1e9 / (System.nanoTime() - start);
+    }
+
+    private double closedCount(String reason) {
+        var counter = meters.find("arena.engine.ws.closed").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void awaitClosedCount(String reason, double atLeast) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (closedCount(reason) < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine closed no client for " + reason);
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static boolean isState(JsonNode message) {
+        return "state".equals(message.path("type").asText());
+    }
+
+    private static long tick(JsonNode state) {
+        return state.path("world").path("tick").asLong();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private String ws(String world) {
+        return defaultWorld.toString().replaceFirst("^http", "ws").replace("/default", "/" + world);
+    }
+}
