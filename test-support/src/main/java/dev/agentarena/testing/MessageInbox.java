@@ -68,7 +68,8 @@ final class MessageInbox {
     private synchronized String lastNonState() {
         for (int i = history.size() - 1; i >= 0; i--) {
             if (!"state".equals(history.get(i).path("type").asText())) {
-                return history.get(i).toString();
+                String message = history.get(i).toString();
+                return message.length() <= 500 ? message : message.substring(0, 500) + "… (" + message.length() + " chars)";
             }
         }
         return "(nothing but state)";

@@ -1,5 +1,7 @@
 package dev.agentarena.engine.ws;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
@@ -18,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Many configs of the default user, put on the configs changelog as the persistence service would, so that
- * {@code list_configs} answers with megabytes through the real reply path; closing deletes them again (tombstones).
+ * Configs of the default user with as many custom walls as a config may hold (about 10 KB each), put on the
+ * configs changelog as the persistence service would, so that {@code list_configs} answers with megabytes
+ * through the real reply path; closing deletes them again (tombstones).
  */
 final class BulkConfigs implements AutoCloseable {
 
@@ -30,15 +33,31 @@ final class BulkConfigs implements AutoCloseable {
 
     static BulkConfigs publish(String prefix, int count) {
         BulkConfigs configs = new BulkConfigs();
+        ArenaConfig walled = walled();
         for (int i = 0; i < count; i++) {
             String id = prefix + "-" + i;
             ConfigRecord record = new ConfigRecord(MessageSchema.CURRENT, id, DefaultEntities.DEFAULT_USER_ID,
-                    "bulk config " + i, false, 1, Instant.now(), ArenaConfig.defaults());
+                    "bulk config " + i, false, 1, Instant.now(), walled);
             configs.producer.send(new ProducerRecord<>(Topics.CONFIGS, id, Json.write(record)));
             configs.ids.add(id);
         }
         configs.producer.flush();
         return configs;
+    }
+
+    /** The default settings with {@link ArenaConfig#MAX_WALLS} small walls inside the default 800 × 600 world. */
+    private static ArenaConfig walled() {
+        ObjectNode settings = (ObjectNode) Json.toTree(ArenaConfig.defaults());
+        ArrayNode walls = settings.putArray("walls");
+        for (int i = 0; i < ArenaConfig.MAX_WALLS; i++) {
+            walls.addObject().put("x", (i * 37) % 700 + 10.5).put("y", (i * 53) % 500 + 10.25).put("width", 20.125)
+                    .put("height", 30.0625);
+        }
+        ArenaConfig config = Json.convert(settings, ArenaConfig.class);
+        if (!config.validate().isEmpty()) {
+            throw new IllegalStateException("bulk configs must be valid: " + config.validate());
+        }
+        return config;
     }
 
     int size() {

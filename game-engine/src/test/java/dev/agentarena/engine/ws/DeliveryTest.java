@@ -32,9 +32,12 @@ class DeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int AGENTS_PER_TEAM = 200;
-    private static final int BULK_CONFIGS = 3_000;
-    /** Small enough that a paused client backs the server up within a few states. */
-    private static final int SMALL_RECEIVE_BUFFER = 64 * 1024;
+    private static final int BULK_CONFIGS = 300;
+    /**
+     * Small enough that a paused client backs the server up within a few states, above loopback's 64 KB segment
+     * size (a window below one segment slows a reading client to a crawl).
+     */
+    private static final int SMALL_RECEIVE_BUFFER = 256 * 1024;
 
     @TestHTTPResource("/ws/worlds/default")
     URI defaultWorld;
@@ -152,17 +155,28 @@ class DeliveryTest {
 
     /** Waits until the engine's config view holds every bulk config; returns that first complete list. */
     private static JsonNode awaitAllConfigs(StrictWsTestClient client) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+        long deadline = System.nanoTime() + 2 * WAIT.toNanos();
+        int listed = 0;
+        int attempt = 0;
+        for (; System.nanoTime() < deadline; attempt++) {
             String requestId = "probe-" + attempt;
             client.send("{\"type\":\"list_configs\",\"requestId\":\"" + requestId + "\"}");
-            JsonNode reply = client.await(m -> requestId.equals(m.path("requestId").asText()), WAIT);
-            if (reply.path("configs").size() >= BULK_CONFIGS) {
+            long snapshots = client.snapshotCount();
+            JsonNode reply;
+            try {
+                reply = client.await(m -> requestId.equals(m.path("requestId").asText()), WAIT);
+            } catch (AssertionError e) {
+                throw new AssertionError("no answer to " + requestId + "; open " + client.isOpen() + ", failures "
+                        + client.failures() + ", snapshots meanwhile " + (client.snapshotCount() - snapshots), e);
+            }
+            listed = reply.path("configs").size();
+            if (listed >= BULK_CONFIGS) {
                 return reply;
             }
             sleep(Duration.ofMillis(300));
         }
-        throw new AssertionError("the engine never listed the " + BULK_CONFIGS + " configs");
+        throw new AssertionError("the engine never listed the " + BULK_CONFIGS + " configs; " + attempt
+                + " lists, the last of " + listed);
     }
 
     private static void assertWhole(StrictWsTestClient client) {
