@@ -44,18 +44,20 @@ record ClientRequest(String type, String requestId, JsonNode body) {
     /** The field as {@code type}, or a BAD_MESSAGE naming it. */
     <T> T field(String name, Class<T> type, boolean required) {
         JsonNode value = body.get(name);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is required for " + this.type,
-                        List.of(new FieldError("/" + name, "REQUIRED", name + " is required")));
+        T converted = null;
+        if (value != null && !value.isNull()) {
+            try {
+                converted = Json.convert(value, type);
+            } catch (JsonReadException e) {
+                throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is not valid: " + e.getMessage(),
+                        List.of(new FieldError("/" + name + e.path(), "BAD_VALUE", e.getMessage())));
             }
-            return null;
         }
-        try {
-            return Json.convert(value, type);
-        } catch (JsonReadException e) {
-            throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is not valid: " + e.getMessage(),
-                    List.of(new FieldError("/" + name + e.path(), "BAD_VALUE", e.getMessage())));
+        // Jackson reads "" as a null number, so a present field can still come out null.
+        if (converted == null && required) {
+            throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is required for " + this.type,
+                    List.of(new FieldError("/" + name, "REQUIRED", name + " is required")));
         }
+        return converted;
     }
 }

@@ -67,8 +67,9 @@ class DeliveryTest {
     }
 
     @AfterEach
-    void deleteTheWorld() {
+    void deleteTheWorldAndAwaitTheBulkConfigsGone() {
         watcher.close();
+        awaitNoBulkConfigs();
         admin.send("{\"type\":\"delete_world\",\"requestId\":\"d1\",\"worldId\":\"" + worldId + "\"}");
         admin.awaitType("world_deleted", WAIT);
         admin.close();
@@ -177,6 +178,24 @@ class DeliveryTest {
         }
         throw new AssertionError("the engine never listed the " + BULK_CONFIGS + " configs; " + attempt
                 + " lists, the last of " + listed);
+    }
+
+    /** Later tests must not get megabytes for a list: wait until the engine's view dropped this test's configs. */
+    private void awaitNoBulkConfigs() {
+        long deadline = System.nanoTime() + 2 * WAIT.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            String requestId = "gone-" + attempt;
+            admin.send("{\"type\":\"list_configs\",\"requestId\":\"" + requestId + "\"}");
+            JsonNode reply = admin.await(m -> requestId.equals(m.path("requestId").asText()), WAIT);
+            admin.forget();
+            if (reply.path("configs").findValuesAsText("id").stream().noneMatch(id -> id.startsWith(worldId + "-"))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine still lists the bulk configs");
+            }
+            sleep(Duration.ofMillis(300));
+        }
     }
 
     private static void assertWhole(StrictWsTestClient client) {
