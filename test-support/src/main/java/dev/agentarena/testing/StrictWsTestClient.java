@@ -1,6 +1,5 @@
 package dev.agentarena.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * A WebSocket client for tests that checks framing strictly: it runs on Vert.x (Netty's decoder), which fails
@@ -25,7 +23,7 @@ import java.util.function.Predicate;
  * (binary frames and {@code state} messages alike), can stop reading ({@link #pause()}) and reports how the
  * server closed it.
  */
-public final class StrictWsTestClient implements AutoCloseable {
+public final class StrictWsTestClient extends ReceivingClient implements AutoCloseable {
 
     /** Large enough for any reply a test provokes; the server's own limits are what is under test. */
     private static final int MAX_MESSAGE_BYTES = 64 << 20;
@@ -34,7 +32,6 @@ public final class StrictWsTestClient implements AutoCloseable {
         static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     }
 
-    private final MessageInbox inbox = new MessageInbox();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final List<byte[]> binaryFrames = new ArrayList<>();
     private final AtomicLong snapshots = new AtomicLong();
@@ -104,20 +101,6 @@ public final class StrictWsTestClient implements AutoCloseable {
 
     public void resume() {
         socket.resume();
-    }
-
-    /** The next message matching {@code match}; messages skipped on the way stay in {@link #history()}. */
-    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
-        return inbox.await(match, timeout);
-    }
-
-    public JsonNode awaitType(String type, Duration timeout) {
-        return await(message -> type.equals(message.path("type").asText()), timeout);
-    }
-
-    /** Every JSON message received so far, in order. */
-    public List<JsonNode> history() {
-        return inbox.history();
     }
 
     /** Forgets the messages and binary frames received so far; the snapshot count goes on. */

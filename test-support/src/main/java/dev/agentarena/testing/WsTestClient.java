@@ -1,24 +1,19 @@
 package dev.agentarena.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * A real WebSocket client for tests: sends text frames and waits for the JSON messages it is told to expect.
  * Built on the JDK's client, so it needs nothing but the JDK; {@link StrictWsTestClient} checks framing strictly.
  */
-public final class WsTestClient implements AutoCloseable {
+public final class WsTestClient extends ReceivingClient implements AutoCloseable {
 
-    private final MessageInbox inbox = new MessageInbox();
     private final WebSocket socket;
     private volatile boolean closed;
 
@@ -33,20 +28,6 @@ public final class WsTestClient implements AutoCloseable {
 
     public void send(String frame) {
         socket.sendText(frame, true).join();
-    }
-
-    /** The next message matching {@code match}; messages skipped on the way stay in {@link #history()}. */
-    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
-        return inbox.await(match, timeout);
-    }
-
-    public JsonNode awaitType(String type, Duration timeout) {
-        return await(message -> type.equals(message.path("type").asText()), timeout);
-    }
-
-    /** Every message received so far, in order. */
-    public List<JsonNode> history() {
-        return inbox.history();
     }
 
     public boolean isOpen() {
