@@ -51,8 +51,11 @@ public interface EngineConfig {
     @WithDefault("100")
     int maxConnectionsPerUser();
 
-    /** Replies and events that may wait for one client; one more closes it with 1013 (it reads too slowly). */
-    @WithDefault("64")
+    /**
+     * Replies and events that may wait for one client; one more closes it with 1013 (it reads too slowly). Above
+     * {@link #messageBurst()}: a burst the rate limit allows, each frame answered, must fit.
+     */
+    @WithDefault("256")
     int outboundQueueMessages();
 
     /** Bytes of replies and events that may wait for one client (a single larger message still fits an empty queue). */

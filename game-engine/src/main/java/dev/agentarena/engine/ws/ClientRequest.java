@@ -44,20 +44,44 @@ record ClientRequest(String type, String requestId, JsonNode body) {
     /** The field as {@code type}, or a BAD_MESSAGE naming it. */
     <T> T field(String name, Class<T> type, boolean required) {
         JsonNode value = body.get(name);
-        T converted = null;
-        if (value != null && !value.isNull()) {
-            try {
-                converted = Json.convert(value, type);
-            } catch (JsonReadException e) {
-                throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is not valid: " + e.getMessage(),
-                        List.of(new FieldError("/" + name + e.path(), "BAD_VALUE", e.getMessage())));
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is required for " + this.type,
+                        List.of(new FieldError("/" + name, "REQUIRED", name + " is required")));
             }
+            return null;
         }
-        // Jackson reads "" as a null number, so a present field can still come out null.
-        if (converted == null && required) {
-            throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is required for " + this.type,
-                    List.of(new FieldError("/" + name, "REQUIRED", name + " is required")));
+        if (!isScalarOf(value, type)) {
+            // Jackson would coerce: true or 7 into "true" or "7", "" into a null number, 2.5 into 2.
+            String expected = type.getSimpleName().toLowerCase();
+            throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" must be a " + expected,
+                    List.of(new FieldError("/" + name, "BAD_TYPE", name + " must be a " + expected)));
         }
-        return converted;
+        try {
+            return Json.convert(value, type);
+        } catch (JsonReadException e) {
+            throw new ProtocolException(requestId, ErrorCode.BAD_MESSAGE, "\"" + name + "\" is not valid: " + e.getMessage(),
+                    List.of(new FieldError("/" + name + e.path(), "BAD_VALUE", e.getMessage())));
+        }
+    }
+
+    /** Whether {@code value} has the JSON type of {@code type} when that is a scalar; anything for other types. */
+    private static boolean isScalarOf(JsonNode value, Class<?> type) {
+        if (type == String.class) {
+            return value.isTextual();
+        }
+        if (type == Integer.class) {
+            return value.isIntegralNumber() && value.canConvertToInt();
+        }
+        if (type == Long.class) {
+            return value.isIntegralNumber() && value.canConvertToLong();
+        }
+        if (type == Boolean.class) {
+            return value.isBoolean();
+        }
+        if (type == Double.class) {
+            return value.isNumber();
+        }
+        return true;
     }
 }
