@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class DeliveryTest {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryTest.class);
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int AGENTS_PER_TEAM = 200;
@@ -91,6 +94,8 @@ class DeliveryTest {
                 assertWhole(client);
                 client.forget();
             }
+            LOG.infof("100 replies of %d characters each, %d states in between", first.toString().length(),
+                    client.snapshotCount() - snapshotsBefore);
             assertThat(client.snapshotCount() - snapshotsBefore).as("states streamed between the replies")
                     .isGreaterThan(50);
             assertThat(client.failures()).isEmpty();
@@ -114,6 +119,9 @@ class DeliveryTest {
             stalled.resume();
 
             JsonNode caughtUp = stalled.await(m -> isState(m) && tick(m) >= newestTick, WAIT);
+            LOG.infof("stall: the other client got %.1f snapshots/s before, %.1f while one stalled; the stalled one got "
+                    + "%d of the other's %d", baseline, whileStalled, stalled.snapshotCount() - stalledBefore,
+                    watcher.snapshotCount() - watcherBefore);
             assertThat(caughtUp.path("world").path("agents").size()).isGreaterThanOrEqualTo(2 * AGENTS_PER_TEAM);
             assertThat(baseline).as("the broadcast rate before the stall").isGreaterThan(2);
             assertThat(whileStalled).as("the other client's rate while one stalls (baseline %.1f/s)", baseline)

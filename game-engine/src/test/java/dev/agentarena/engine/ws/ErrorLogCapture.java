@@ -22,7 +22,7 @@ final class ErrorLogCapture extends Handler implements AutoCloseable {
     static ErrorLogCapture install() {
         ErrorLogCapture capture = new ErrorLogCapture();
         Logger.getLogger("").addHandler(capture);
-        org.jboss.logging.Logger.getLogger(ErrorLogCapture.class).error("probe: the log capture is installed");
+        org.jboss.logging.Logger.getLogger(ErrorLogCapture.class).error("a probe, expected in test logs: the log capture is installed");
         if (capture.errors.isEmpty()) {
             capture.close();
             throw new IllegalStateException("the log capture sees no records; is the JBoss LogManager in use?");

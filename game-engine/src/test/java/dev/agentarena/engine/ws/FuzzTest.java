@@ -7,6 +7,7 @@ import dev.agentarena.testing.StrictWsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class FuzzTest {
+
+    private static final Logger LOG = Logger.getLogger(FuzzTest.class);
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final long SEED = Long.getLong("arena.fuzz.seed", 20261201L);
@@ -72,7 +75,10 @@ class FuzzTest {
                 total += frames.get(5, TimeUnit.MINUTES);
             }
             fuzzers.shutdown();
-            double duringFuzz = (watcher.snapshotCount() - snapshotsBefore) * 1e9 / (System.nanoTime() - start);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double duringFuzz = (watcher.snapshotCount() - snapshotsBefore) / seconds;
+            LOG.infof("fuzz (seed %d): %d frames over %d connections in %.1f s; watcher %.1f snapshots/s before, %.1f during",
+                    SEED, total, CONNECTIONS, seconds, baseline, duringFuzz);
 
             assertThat(total).isEqualTo(FRAMES);
             assertThat(problems).isEmpty();
