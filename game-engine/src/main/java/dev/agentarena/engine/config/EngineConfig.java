@@ -28,4 +28,8 @@ public interface EngineConfig {
     /** How many messages a client may send in a burst before the rate limit applies. */
     @WithDefault("60")
     int messageBurst();
+
+    /** Most worlds one user may have created and not deleted; one more is answered with WORLD_LIMIT. */
+    @WithDefault("4")
+    int maxWorldsPerUser();
 }

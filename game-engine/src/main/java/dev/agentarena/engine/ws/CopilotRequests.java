@@ -9,11 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** llm_query: forwards the question to the copilot and streams its progress and answer to the asker only. */
 @ApplicationScoped
-public class CopilotRequests {
+public class CopilotRequests implements RequestHandler {
 
     static final int MAX_QUERY_LENGTH = 4000;
 
@@ -21,6 +22,11 @@ public class CopilotRequests {
 
     public CopilotRequests(CopilotClient copilot) {
         this.copilot = copilot;
+    }
+
+    @Override
+    public Map<String, Route> routes() {
+        return Map.of("llm_query", this::query);
     }
 
     void query(ClientSession session, ClientRequest request) {
