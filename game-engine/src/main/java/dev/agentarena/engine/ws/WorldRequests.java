@@ -59,7 +59,7 @@ public class WorldRequests implements RequestHandler {
                 ErrorCode.NOT_FOUND, "world " + session.worldId() + " no longer exists", List.of()));
         CommandOutcome outcome = world.submit(command);
         if (!outcome.accepted()) {
-            ErrorCode code = CommandOutcome.TOO_MANY_AGENTS.equals(outcome.code())
+            ErrorCode code = "TOO_MANY_AGENTS".equals(outcome.code())
                     ? ErrorCode.AGENT_LIMIT : ErrorCode.WORLD_REJECTED;
             throw new ProtocolException(request.requestId(), code, outcome.reason(), List.of());
         }
