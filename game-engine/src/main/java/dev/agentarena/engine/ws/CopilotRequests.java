@@ -1,6 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.LlmRequest;
 import dev.agentarena.contracts.messages.LlmStage;
 import dev.agentarena.contracts.messages.MessageSchema;
@@ -32,8 +33,9 @@ public class CopilotRequests implements RequestHandler {
     void query(ClientSession session, ClientRequest request) {
         String query = request.field("query", String.class, true);
         if (query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
-            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE,
-                    "query must be 1 to " + MAX_QUERY_LENGTH + " characters", List.of());
+            String range = "query must be 1 to " + MAX_QUERY_LENGTH + " characters";
+            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE, range,
+                    List.of(new FieldError("/query", "OUT_OF_RANGE", range)));
         }
         JsonNode context = request.field("context", JsonNode.class, false);
         String conversationId = request.field("conversationId", String.class, false);

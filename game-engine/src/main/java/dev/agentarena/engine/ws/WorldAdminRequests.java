@@ -1,5 +1,6 @@
 package dev.agentarena.engine.ws;
 
+import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.engine.config.EngineConfig;
@@ -46,7 +47,10 @@ public class WorldAdminRequests implements RequestHandler {
         try {
             action.run();
         } catch (WorldException e) {
-            throw new ProtocolException(request.requestId(), codeOf(e), e.getMessage(), List.of());
+            ErrorCode code = codeOf(e);
+            List<FieldError> errors = code == ErrorCode.BAD_MESSAGE
+                    ? List.of(new FieldError("/worldId", "BAD_VALUE", e.getMessage())) : List.of();
+            throw new ProtocolException(request.requestId(), code, e.getMessage(), errors);
         }
     }
 
