@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * validate_behavior, save_behavior, delete_behavior, list_behaviors and assign_behavior. Documents are
@@ -56,7 +55,9 @@ public class BehaviorRequests extends OwnedEntityRequests<BehaviorRecord> {
     public BehaviorRequests(PersistenceClient persistence, BehaviorView behaviors, BehaviorCatalog catalog,
                             WorldRequests world, SessionRegistry sessions) {
         super(persistence, sessions, "behavior", CommandType.SAVE_BEHAVIOR, CommandType.DELETE_BEHAVIOR,
-                ErrorCode.INVALID_BEHAVIOR, BehaviorRecord.class);
+                ErrorCode.INVALID_BEHAVIOR, BehaviorRecord.class, behaviors::find, new Messages<>(
+                        ServerMessages.BehaviorSaved::new, ServerMessages.BehaviorDeleted::new,
+                        ServerMessages.BehaviorListChanged::new));
         this.behaviors = behaviors;
         this.catalog = catalog;
         this.world = world;
@@ -134,37 +135,7 @@ public class BehaviorRequests extends OwnedEntityRequests<BehaviorRecord> {
     }
 
     @Override
-    protected Optional<BehaviorRecord> find(String id) {
-        return behaviors.find(id);
-    }
-
-    @Override
-    protected String ownerOf(BehaviorRecord behavior) {
-        return behavior.ownerId();
-    }
-
-    @Override
-    protected String idOf(BehaviorRecord behavior) {
-        return behavior.id();
-    }
-
-    @Override
     protected String readOnlyReason(String id, BehaviorRecord existing) {
         return BuiltInBehaviors.isReserved(id) ? "built-in behavior " + id : null;
-    }
-
-    @Override
-    protected Object savedReply(String requestId, BehaviorRecord saved) {
-        return new ServerMessages.BehaviorSaved(requestId, saved);
-    }
-
-    @Override
-    protected Object deletedReply(String requestId, String id) {
-        return new ServerMessages.BehaviorDeleted(requestId, id);
-    }
-
-    @Override
-    protected Object changedEvent(String id, String change) {
-        return new ServerMessages.BehaviorListChanged(id, change);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * save_config, delete_config and list_configs. Writes are validated here first with the contract's
@@ -37,7 +36,8 @@ public class ConfigRequests extends OwnedEntityRequests<ConfigRecord> {
 
     public ConfigRequests(PersistenceClient persistence, ConfigView configs, SessionRegistry sessions) {
         super(persistence, sessions, "config", CommandType.SAVE_CONFIG, CommandType.DELETE_CONFIG, ErrorCode.INVALID_CONFIG,
-                ConfigRecord.class);
+                ConfigRecord.class, configs::find, new Messages<>(ServerMessages.ConfigSaved::new,
+                        ServerMessages.ConfigDeleted::new, ServerMessages.ConfigListChanged::new));
         this.configs = configs;
     }
 
@@ -68,37 +68,7 @@ public class ConfigRequests extends OwnedEntityRequests<ConfigRecord> {
     }
 
     @Override
-    protected Optional<ConfigRecord> find(String id) {
-        return configs.find(id);
-    }
-
-    @Override
-    protected String ownerOf(ConfigRecord config) {
-        return config.ownerId();
-    }
-
-    @Override
-    protected String idOf(ConfigRecord config) {
-        return config.id();
-    }
-
-    @Override
     protected String readOnlyReason(String id, ConfigRecord existing) {
         return existing != null && existing.isDefault() ? "the default config" : null;
-    }
-
-    @Override
-    protected Object savedReply(String requestId, ConfigRecord saved) {
-        return new ServerMessages.ConfigSaved(requestId, saved);
-    }
-
-    @Override
-    protected Object deletedReply(String requestId, String id) {
-        return new ServerMessages.ConfigDeleted(requestId, id);
-    }
-
-    @Override
-    protected Object changedEvent(String id, String change) {
-        return new ServerMessages.ConfigListChanged(id, change);
     }
 }

@@ -23,7 +23,10 @@ final class ListPaging {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
-    /** Where an entry stands in a list: its rank (shared entries before the user's own), then name ignoring case, then id. */
+    /**
+     * Where an entry stands in a list: its rank (shared entries before the user's own), then name ignoring case,
+     * then id.
+     */
     record SortKey(int rank, String name, String id) {
 
         static final Comparator<SortKey> ORDER = Comparator.comparingInt(SortKey::rank)

@@ -3,12 +3,15 @@ package dev.agentarena.engine.ws;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.CommandType;
+import dev.agentarena.contracts.messages.OwnedRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.engine.messaging.PersistenceClient;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Save and delete of one kind of user-owned, versioned entity, as the persistence service's
@@ -21,7 +24,12 @@ import java.util.UUID;
  *
  * @param <R> the entity's contract record, as the persistence service commits it
  */
-abstract class OwnedEntityRequests<R> implements RequestHandler {
+abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHandler {
+
+    /** The messages of one entity kind: the replies to save and delete, and the event the world's other viewers get. */
+    record Messages<R>(BiFunction<String, R, Object> saved, BiFunction<String, String, Object> deleted,
+                       BiFunction<String, String, Object> changed) {
+    }
 
     private final PersistenceClient persistence;
     private final SessionRegistry sessions;
@@ -30,13 +38,16 @@ abstract class OwnedEntityRequests<R> implements RequestHandler {
     private final CommandType deleteCommand;
     private final ErrorCode invalidCode;
     private final Class<R> recordType;
+    private final Function<String, Optional<R>> find;
+    private final Messages<R> messages;
 
     /**
      * @param kind the entity's name in messages: the field of save_{kind}, the {kind}Id of delete_{kind}
+     * @param find the entity as this engine's view holds it
      */
     protected OwnedEntityRequests(PersistenceClient persistence, SessionRegistry sessions, String kind,
                                   CommandType saveCommand, CommandType deleteCommand, ErrorCode invalidCode,
-                                  Class<R> recordType) {
+                                  Class<R> recordType, Function<String, Optional<R>> find, Messages<R> messages) {
         this.persistence = persistence;
         this.sessions = sessions;
         this.kind = kind;
@@ -44,23 +55,15 @@ abstract class OwnedEntityRequests<R> implements RequestHandler {
         this.deleteCommand = deleteCommand;
         this.invalidCode = invalidCode;
         this.recordType = recordType;
+        this.find = find;
+        this.messages = messages;
     }
 
-    protected abstract Optional<R> find(String id);
-
-    protected abstract String ownerOf(R entity);
-
-    protected abstract String idOf(R entity);
-
-    /** Why the entity {@code id} may be changed by no one (e.g. "the default config"), or null; {@code existing} may be null. */
+    /**
+     * Why the entity {@code id} may be changed by no one (e.g. "the default config"), or null; {@code existing}
+     * is null when this engine's view does not hold it.
+     */
     protected abstract String readOnlyReason(String id, R existing);
-
-    protected abstract Object savedReply(String requestId, R saved);
-
-    protected abstract Object deletedReply(String requestId, String id);
-
-    /** The event the world's other viewers get; {@code change} is {@code saved} or {@code deleted}. */
-    protected abstract Object changedEvent(String id, String change);
 
     /** Sends a validated payload to be saved: a new entity without {@code id}, else an update of the version read. */
     protected void save(ClientSession session, ClientRequest request, String id, Long version, Object payload) {
@@ -74,8 +77,8 @@ abstract class OwnedEntityRequests<R> implements RequestHandler {
         persistence.send(command, result -> {
             if (PersistenceReplies.committed(session, request, result, invalidCode, "/" + kind)) {
                 R saved = Json.convert(result.entity(), recordType);
-                session.send(savedReply(request.requestId(), saved));
-                notifyOthers(session, idOf(saved), "saved");
+                session.send(messages.saved().apply(request.requestId(), saved));
+                notifyOthers(session, saved.id(), "saved");
             }
         });
     }
@@ -90,7 +93,7 @@ abstract class OwnedEntityRequests<R> implements RequestHandler {
                 version, null);
         persistence.send(command, result -> {
             if (PersistenceReplies.committed(session, request, result, invalidCode, "/" + kind)) {
-                session.send(deletedReply(request.requestId(), id));
+                session.send(messages.deleted().apply(request.requestId(), id));
                 notifyOthers(session, id, "deleted");
             }
         });
@@ -110,7 +113,7 @@ abstract class OwnedEntityRequests<R> implements RequestHandler {
     }
 
     private void checkWritable(String requestId, String id, String userId) {
-        R existing = find(id).orElse(null);
+        R existing = find.apply(id).orElse(null);
         String readOnly = readOnlyReason(id, existing);
         if (readOnly != null) {
             throw new ProtocolException(requestId, ErrorCode.FORBIDDEN,
@@ -119,14 +122,14 @@ abstract class OwnedEntityRequests<R> implements RequestHandler {
         if (existing == null) {
             throw new ProtocolException(requestId, ErrorCode.NOT_FOUND, "no " + kind + " " + id, List.of());
         }
-        if (!ownerOf(existing).equals(userId)) {
+        if (!existing.ownerId().equals(userId)) {
             throw new ProtocolException(requestId, ErrorCode.FORBIDDEN, kind + " " + id + " belongs to another user",
                     List.of());
         }
     }
 
     private void notifyOthers(ClientSession asker, String id, String change) {
-        Object event = changedEvent(id, change);
+        Object event = messages.changed().apply(id, change);
         sessions.othersInWorld(asker.worldId(), asker).forEach(other -> other.send(event));
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The one table of message type → route, collected from every {@link RequestHandler}; a type claimed twice fails at start. */
+/**
+ * The one table of message type → route, collected from every {@link RequestHandler}; a type claimed twice
+ * fails at start.
+ */
 final class RequestRoutes {
 
     private static final int MAX_TYPE_IN_MESSAGE = 40;
@@ -20,7 +23,8 @@ final class RequestRoutes {
             handler.routes().forEach((type, route) -> {
                 String previous = owners.putIfAbsent(type, owner);
                 if (previous != null) {
-                    throw new IllegalStateException("message type " + type + " is served by both " + previous + " and " + owner);
+                    throw new IllegalStateException("message type " + type + " is served by both " + previous
+                            + " and " + owner);
                 }
                 table.put(type, route);
             });

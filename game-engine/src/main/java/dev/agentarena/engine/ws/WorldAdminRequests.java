@@ -38,7 +38,8 @@ public class WorldAdminRequests implements RequestHandler {
     @Override
     public Map<String, Route> routes() {
         return Map.of(
-                "list_worlds", (session, request) -> session.send(new ServerMessages.WorldList(request.requestId(), worlds.list())),
+                "list_worlds",
+                (session, request) -> session.send(new ServerMessages.WorldList(request.requestId(), worlds.list())),
                 "create_world", (session, request) -> refusingWorldErrors(request, () -> create(session, request)),
                 "delete_world", (session, request) -> refusingWorldErrors(request, () -> delete(session, request)));
     }
@@ -58,7 +59,8 @@ public class WorldAdminRequests implements RequestHandler {
         String worldId = request.field("worldId", String.class, true);
         String configId = request.field("configId", String.class, false);
         ArenaConfig config = configId == null ? ArenaConfig.defaults() : configs.find(configId).map(ConfigRecord::settings)
-                .orElseThrow(() -> new ProtocolException(request.requestId(), ErrorCode.NOT_FOUND, "no config " + configId, List.of()));
+                .orElseThrow(() -> new ProtocolException(request.requestId(), ErrorCode.NOT_FOUND, "no config " + configId,
+                        List.of()));
         String userId = session.user().id();
         WorldInfo created;
         // One user's creations are counted and made one at a time, so that two at once cannot both pass the limit.
