@@ -3,6 +3,7 @@ package dev.agentarena.engine.ws;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ class RequestRoutesTest {
 
     private RequestHandler handler(String... types) {
         return () -> {
-            Map<String, RequestHandler.Route> routes = new java.util.HashMap<>();
+            Map<String, RequestHandler.Route> routes = new HashMap<>();
             for (String type : types) {
                 routes.put(type, (session, request) -> served.add(type + ":" + request.requestId()));
             }
@@ -26,10 +27,11 @@ class RequestRoutesTest {
     @Test
     void eachTypeGoesToTheRouteOfTheHandlerThatDeclaresIt() {
         RequestRoutes routes = new RequestRoutes(List.of(handler("save_config", "list_configs"), handler("viewport")));
-        routes.routeOf(ClientRequest.parse("{\"type\":\"viewport\",\"requestId\":\"v1\"}")).handle(null,
-                ClientRequest.parse("{\"type\":\"viewport\",\"requestId\":\"v1\"}"));
-        routes.routeOf(ClientRequest.parse("{\"type\":\"list_configs\"}")).handle(null,
-                ClientRequest.parse("{\"type\":\"list_configs\",\"requestId\":\"l1\"}"));
+        for (String frame : List.of("{\"type\":\"viewport\",\"requestId\":\"v1\"}",
+                "{\"type\":\"list_configs\",\"requestId\":\"l1\"}")) {
+            ClientRequest request = ClientRequest.parse(frame);
+            routes.routeOf(request).handle(null, request);
+        }
         assertThat(served).containsExactly("viewport:v1", "list_configs:l1");
         assertThat(routes.serves("save_config")).isTrue();
         assertThat(routes.serves("teleport")).isFalse();
