@@ -17,7 +17,8 @@ import java.util.function.Function;
  * Save and delete of one kind of user-owned, versioned entity, as the persistence service's
  * {@code OwnedEntityCommands} does on its side: the asker must own an existing entity that is not read-only,
  * the command travels over Kafka with the version the client read, and a commit is replied to the asker and
- * announced to the world's other viewers. A subclass adds its kind's validation, lookups and messages.
+ * announced to the world's other viewers. A subclass validates its kind's drafts and says which entities are
+ * read-only; it passes its view's lookup and its messages to this constructor.
  *
  * Subclasses are {@code @Singleton} beans: a normal-scoped bean needs a proxy, which needs a no-args
  * constructor up the whole hierarchy.
