@@ -18,7 +18,7 @@ let retryMs = 500;
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   socket = new WebSocket(`${scheme}://${location.host}/ws/worlds/${encodeURIComponent(worldId)}`);
-  socket.onopen = () => { retryMs = 500; setStatus(true); send('list_configs'); send('list_behaviors'); };
+  socket.onopen = () => { retryMs = 500; setStatus(true); list('list_configs'); list('list_behaviors'); };
   socket.onclose = () => { setStatus(false); setTimeout(connect, retryMs); retryMs = Math.min(retryMs * 2, 10000); };
   socket.onmessage = (event) => {
     if (typeof event.data !== 'string') return;
@@ -35,20 +35,35 @@ function send(type, body = {}) {
   return requestId;
 }
 
+// Lists come in pages (docs/protocol.md): gather a list's pages, then show it; a newer listing supersedes one under way.
+const listings = {};
+function list(type, cursor = null, gathered = []) {
+  const requestId = send(type, cursor ? { cursor, limit: 100 } : { limit: 100 });
+  listings[type] = { requestId, gathered };
+}
+function listPage(type, message, entries) {
+  const listing = listings[type];
+  if (!listing || listing.requestId !== message.requestId) return null;
+  const gathered = listing.gathered.concat(entries);
+  if (message.nextCursor) { list(type, message.nextCursor, gathered); return null; }
+  delete listings[type];
+  return gathered;
+}
+
 function handle(message) {
   switch (message.type) {
     case 'welcome':
       $('user').textContent = `${message.user.username} · world ${worldId} · protocol v${message.protocolVersion}`;
       break;
     case 'state': latest = message.world; renderTeamChoice(); break;
-    case 'config_list': configs = message.configs; renderConfigs(); break;
-    case 'config_saved': log(`config "${message.config.name}" saved (v${message.config.version})`); send('list_configs'); break;
-    case 'config_deleted': log('config deleted'); send('list_configs'); break;
-    case 'config_list_changed': send('list_configs'); break;
-    case 'behavior_list': behaviors = message.behaviors; renderBehaviors(); break;
-    case 'behavior_saved': log(`behavior "${message.behavior.name}" saved (v${message.behavior.version})`); send('list_behaviors'); break;
-    case 'behavior_deleted': log('behavior deleted'); send('list_behaviors'); break;
-    case 'behavior_list_changed': send('list_behaviors'); break;
+    case 'config_list': { const all = listPage('list_configs', message, message.configs); if (all) { configs = all; renderConfigs(); } break; }
+    case 'config_saved': log(`config "${message.config.name}" saved (v${message.config.version})`); list('list_configs'); break;
+    case 'config_deleted': log('config deleted'); list('list_configs'); break;
+    case 'config_list_changed': list('list_configs'); break;
+    case 'behavior_list': { const all = listPage('list_behaviors', message, message.behaviors); if (all) { behaviors = all; renderBehaviors(); } break; }
+    case 'behavior_saved': log(`behavior "${message.behavior.name}" saved (v${message.behavior.version})`); list('list_behaviors'); break;
+    case 'behavior_deleted': log('behavior deleted'); list('list_behaviors'); break;
+    case 'behavior_list_changed': list('list_behaviors'); break;
     case 'behavior_validation': renderDiagnostics(message.ok, message.diagnostics); break;
     case 'behavior_assigned': log(`behavior ${behaviorName(message.behaviorId)} assigned to ${message.team !== null && message.team !== undefined ? teamName(message.team) : `${message.agentIds.length} agents`}`); break;
     case 'llm_progress': chatLine('q', `… ${message.stage}`); break;

@@ -89,14 +89,14 @@ class BehaviorCommandsTest {
         ((ObjectNode) rule.path("steer").get(0)).put("primitive", "teleport");
         PersistenceResult result = execute(save("alice", UUID.randomUUID().toString(), null, document));
         assertThat(result.status()).isEqualTo(ResultStatus.INVALID);
-        assertThat(result.errors()).extracting(FieldError::path).contains("/rules/0/steer/0/primitive");
+        assertThat(result.errors()).extracting(FieldError::path).contains("/document/rules/0/steer/0/primitive");
 
         ObjectNode badExpression = named("Broken");
         ((ObjectNode) badExpression.path("rules").get(0)).put("condition", "self.healthh > 0.5");
         PersistenceResult typed = execute(save("alice", UUID.randomUUID().toString(), null, badExpression));
         assertThat(typed.status()).isEqualTo(ResultStatus.INVALID);
         FieldError error = typed.errors().get(0);
-        assertThat(error.path()).isEqualTo("/rules/0/condition");
+        assertThat(error.path()).isEqualTo("/document/rules/0/condition");
         assertThat(error.code()).isEqualTo("UNKNOWN_IDENTIFIER");
         assertThat(error.message()).contains("line 1, column");
     }

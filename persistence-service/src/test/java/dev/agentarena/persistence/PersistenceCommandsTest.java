@@ -123,6 +123,17 @@ class PersistenceCommandsTest {
     }
 
     @Test
+    void anInvalidConfigHasTheFieldErrorsTheEngineGivesForItToo() {
+        // The engine's ProtocolHygieneTest refuses this same payload with these paths under /config.
+        JsonNode bad = Json.tree("{\"name\":\"" + "n".repeat(81) + "\",\"settings\":{\"visualRange\":-5,\"minSpeed\":9,\"maxSpeed\":3}}");
+        PersistenceResult result = execute(new PersistenceCommand(1, UUID.randomUUID().toString(), CommandType.SAVE_CONFIG,
+                "alice", UUID.randomUUID().toString(), null, bad, null));
+        assertThat(result.status()).isEqualTo(ResultStatus.INVALID);
+        assertThat(result.errors()).isEqualTo(SaveConfigPayload.errorsIn(bad));
+        assertThat(result.errors()).extracting(e -> e.path()).contains("/name", "/settings/visualRange", "/settings/minSpeed");
+    }
+
+    @Test
     void theDefaultConfigCannotBeChangedOrDeleted() {
         PersistenceResult change = execute(new PersistenceCommand(1, UUID.randomUUID().toString(), CommandType.SAVE_CONFIG,
                 DefaultEntities.DEFAULT_USER_ID, DefaultEntities.DEFAULT_CONFIG_ID, 1L,

@@ -19,5 +19,5 @@ public record BehaviorRecord(
         String name,
         long version,
         Instant updatedAt,
-        JsonNode document) implements VersionedMessage {
+        JsonNode document) implements OwnedRecord {
 }

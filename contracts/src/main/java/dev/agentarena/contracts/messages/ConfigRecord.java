@@ -19,5 +19,5 @@ public record ConfigRecord(
         boolean isDefault,
         long version,
         Instant updatedAt,
-        ArenaConfig settings) implements VersionedMessage {
+        ArenaConfig settings) implements OwnedRecord {
 }

@@ -61,4 +61,8 @@ public interface EngineConfig {
     /** Bytes of replies and events that may wait for one client (a single larger message still fits an empty queue). */
     @WithDefault("1048576")
     long outboundQueueBytes();
+
+    /** Most worlds one user may have created and not deleted; one more is answered with WORLD_LIMIT. */
+    @WithDefault("4")
+    int maxWorldsPerUser();
 }

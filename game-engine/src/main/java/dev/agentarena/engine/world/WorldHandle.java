@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -25,7 +26,7 @@ import java.util.function.LongSupplier;
 public final class WorldHandle {
 
     private static final Logger LOG = Logger.getLogger(WorldHandle.class);
-    static final int MAX_AGENTS_PER_COMMAND = 1000;
+    public static final int MAX_AGENTS_PER_COMMAND = 1000;
 
     private final String id;
     private final int tickRate;
@@ -42,6 +43,11 @@ public final class WorldHandle {
     private final SnapshotBuilder snapshots = new SnapshotBuilder();
     private final WorldMetrics metrics;
     private final String[] teamBehaviors = new String[ArenaConfig.MAX_TEAMS];
+    /**
+     * The agents in the simulation plus those that accepted add commands still queued will add: an add is
+     * refused at submit when it would pass {@code maxAgents}, never silently shortened when applied.
+     */
+    private final AtomicInteger committedAgents = new AtomicInteger();
     private volatile boolean deleted;
     private volatile WorldInfo info;
     private Simulation simulation;
@@ -65,6 +71,7 @@ public final class WorldHandle {
         this.lastWatchedNanos = clock.getAsLong();
         this.metrics = new WorldMetrics(registry, id, () -> info.agents(), commands::size);
         rebuild(config);
+        committedAgents.set(simulation.agentCount());
     }
 
     public String id() {
@@ -82,11 +89,36 @@ public final class WorldHandle {
             metrics.rejected(invalid.code());
             return invalid;
         }
+        int adding = agentsAddedBy(command);
+        if (adding > 0 && !reserveAgents(adding)) {
+            metrics.rejected("TOO_MANY_AGENTS");
+            return CommandOutcome.rejected("TOO_MANY_AGENTS", "world " + id + " holds at most " + maxAgents
+                    + " agents; adding " + adding + " would pass that (it has or will have " + committedAgents.get() + ")");
+        }
         if (!commands.offer(command)) {
+            committedAgents.addAndGet(-adding);
             metrics.rejected("QUEUE_FULL");
             return CommandOutcome.rejected("QUEUE_FULL", "the world's command queue is full; try again shortly");
         }
         return CommandOutcome.ACCEPTED;
+    }
+
+    private static int agentsAddedBy(WorldCommand command) {
+        if (command instanceof WorldCommand.AddAgent) {
+            return 1;
+        }
+        return command instanceof WorldCommand.AddAgents add ? add.count() : 0;
+    }
+
+    private boolean reserveAgents(int count) {
+        int before;
+        do {
+            before = committedAgents.get();
+            if (before + count > maxAgents) {
+                return false;
+            }
+        } while (!committedAgents.compareAndSet(before, before + count));
+        return true;
     }
 
     /**
@@ -185,11 +217,14 @@ public final class WorldHandle {
         boolean step = false;
         WorldCommand command;
         while ((command = commands.poll()) != null) {
+            int before = simulation.agentCount();
             try {
                 step |= apply(command);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "world %s could not apply %s", id, command.name());
             }
+            // What the reservation counted is now in the simulation (or was not added at all): count the change.
+            committedAgents.addAndGet(simulation.agentCount() - before - agentsAddedBy(command));
         }
         return step;
     }
@@ -233,10 +268,11 @@ public final class WorldHandle {
         return policies.find(behaviorId);
     }
 
+    /** Adds agents accepted at submit; {@code maxAgents} still bounds them should a reset have grown the world since. */
     private void addAgents(int team, int count) {
         int room = Math.max(0, maxAgents - simulation.agentCount());
         if (count > room) {
-            LOG.infof("world %s holds at most %d agents; adding %d instead of %d", id, maxAgents, room, count);
+            LOG.warnf("world %s holds at most %d agents; adding %d instead of %d", id, maxAgents, room, count);
         }
         for (int i = 0; i < Math.min(count, room); i++) {
             simulation.addAgent(team);

@@ -1,5 +1,6 @@
 package dev.agentarena.engine.ws;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.behavior.BehaviorValidator;
@@ -10,18 +11,17 @@ import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.DefaultEntities;
-import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.SaveBehaviorPayload;
 import dev.agentarena.engine.behavior.BehaviorCatalog;
 import dev.agentarena.engine.messaging.PersistenceClient;
 import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.world.WorldCommand;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
  * validate_behavior, save_behavior, delete_behavior, list_behaviors and assign_behavior. Documents are
@@ -29,10 +29,15 @@ import java.util.UUID;
  * Kafka), writes go to the persistence service, reads come from the local view, and assignments become
  * world commands.
  */
-@ApplicationScoped
-public class BehaviorRequests {
+@Singleton
+public class BehaviorRequests extends OwnedEntityRequests<BehaviorRecord> {
 
-    /** The behavior part of save_behavior: no id to create, id and version to update. */
+    /**
+     * The behavior part of save_behavior: no id to create, id and version to update. The read-only fields of a
+     * listed or saved behavior are ignored (the name is the document's), so that a client can send back what
+     * {@code behavior_list} gave it.
+     */
+    @JsonIgnoreProperties({"schema", "name", "builtIn", "ownerId", "updatedAt"})
     record BehaviorDraft(String id, Long version, JsonNode document) {
     }
 
@@ -42,7 +47,6 @@ public class BehaviorRequests {
                     DefaultEntities.DEFAULT_USER_ID, 1, null, Json.tree(BuiltInBehaviors.json(id))))
             .toList();
 
-    private final PersistenceClient persistence;
     private final BehaviorView behaviors;
     private final BehaviorCatalog catalog;
     private final WorldRequests world;
@@ -50,11 +54,20 @@ public class BehaviorRequests {
 
     public BehaviorRequests(PersistenceClient persistence, BehaviorView behaviors, BehaviorCatalog catalog,
                             WorldRequests world, SessionRegistry sessions) {
-        this.persistence = persistence;
+        super(persistence, sessions, "behavior", CommandType.SAVE_BEHAVIOR, CommandType.DELETE_BEHAVIOR,
+                ErrorCode.INVALID_BEHAVIOR, BehaviorRecord.class, behaviors::find, new Messages<>(
+                        ServerMessages.BehaviorSaved::new, ServerMessages.BehaviorDeleted::new,
+                        ServerMessages.BehaviorListChanged::new));
         this.behaviors = behaviors;
         this.catalog = catalog;
         this.world = world;
         this.sessions = sessions;
+    }
+
+    @Override
+    public Map<String, Route> routes() {
+        return Map.of("validate_behavior", this::validate, "save_behavior", this::save, "delete_behavior", this::delete,
+                "list_behaviors", this::list, "assign_behavior", this::assign);
     }
 
     void validate(ClientSession session, ClientRequest request) {
@@ -63,44 +76,33 @@ public class BehaviorRequests {
         session.send(new ServerMessages.BehaviorValidation(request.requestId(), report.ok(), report.diagnostics()));
     }
 
+    /** The built-ins first, in their fixed order, then the user's own by name. */
     void list(ClientSession session, ClientRequest request) {
         List<ServerMessages.BehaviorSummary> all = new ArrayList<>(BUILT_INS);
         behaviors.ownedBy(session.user().id()).forEach(own -> all.add(new ServerMessages.BehaviorSummary(own.id(),
                 own.name(), false, own.ownerId(), own.version(), own.updatedAt(), own.document())));
-        session.send(new ServerMessages.BehaviorList(request.requestId(), all));
+        int ownRank = BuiltInBehaviors.IDS.size();
+        ListPaging.Page<ServerMessages.BehaviorSummary> page = ListPaging.page(request, all, behavior ->
+                new ListPaging.SortKey(behavior.builtIn() ? BuiltInBehaviors.IDS.indexOf(behavior.id()) : ownRank,
+                        behavior.name(), behavior.id()));
+        session.send(new ServerMessages.BehaviorList(request.requestId(), page.entries(), page.nextCursor()));
     }
 
     void save(ClientSession session, ClientRequest request) {
         BehaviorDraft draft = request.field("behavior", BehaviorDraft.class, true);
-        JsonNode document = validDocument(request.requestId(), draft);
-        String userId = session.user().id();
-        if (draft.id() != null) {
-            checkWritable(request.requestId(), draft.id(), userId);
+        List<FieldError> errors = new ArrayList<>();
+        missingVersion(draft.id(), draft.version()).ifPresent(errors::add);
+        if (draft.document() == null || draft.document().isNull()) {
+            errors.addAll(inMessage(List.of(SaveBehaviorPayload.MISSING_DOCUMENT)));
+            throw new InvalidBehaviorException(request.requestId(), errors, List.of());
         }
-        String id = draft.id() != null ? draft.id() : UUID.randomUUID().toString();
-        PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.SAVE_BEHAVIOR,
-                userId, id, draft.version(), Json.toTree(new SaveBehaviorPayload(document)));
-        persistence.send(command, result -> {
-            if (PersistenceReplies.committed(session, request, result, ErrorCode.INVALID_BEHAVIOR)) {
-                BehaviorRecord saved = Json.convert(result.entity(), BehaviorRecord.class);
-                session.send(new ServerMessages.BehaviorSaved(request.requestId(), saved));
-                notifyOthers(session, saved.id(), "saved");
-            }
-        });
-    }
-
-    void delete(ClientSession session, ClientRequest request) {
-        String id = request.field("behaviorId", String.class, true);
-        Long version = request.field("version", Long.class, true);
-        checkWritable(request.requestId(), id, session.user().id());
-        PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.DELETE_BEHAVIOR,
-                session.user().id(), id, version, null);
-        persistence.send(command, result -> {
-            if (PersistenceReplies.committed(session, request, result, ErrorCode.INVALID_BEHAVIOR)) {
-                session.send(new ServerMessages.BehaviorDeleted(request.requestId(), id));
-                notifyOthers(session, id, "deleted");
-            }
-        });
+        String text = text(draft.document());
+        List<Diagnostic> diagnostics = BehaviorValidator.validate(text).diagnostics();
+        errors.addAll(inMessage(SaveBehaviorPayload.errorsOf(diagnostics)));
+        if (!errors.isEmpty()) {
+            throw new InvalidBehaviorException(request.requestId(), errors, diagnostics);
+        }
+        save(session, request, draft.id(), draft.version(), new SaveBehaviorPayload(Json.tree(text)));
     }
 
     void assign(ClientSession session, ClientRequest request) {
@@ -132,39 +134,8 @@ public class BehaviorRequests {
         return document.isTextual() ? document.asText() : Json.write(document);
     }
 
-    private static JsonNode validDocument(String requestId, BehaviorDraft draft) {
-        List<FieldError> errors = new ArrayList<>();
-        if (draft.id() != null && draft.version() == null) {
-            errors.add(new FieldError("/behavior/version", "REQUIRED", "updating a behavior needs the version you read"));
-        }
-        if (draft.document() == null || draft.document().isNull()) {
-            errors.add(new FieldError("/behavior/document", "REQUIRED", "a behavior document is required"));
-            throw new InvalidBehaviorException(requestId, errors, List.of());
-        }
-        String text = text(draft.document());
-        List<Diagnostic> diagnostics = BehaviorValidator.validate(text).diagnostics();
-        diagnostics.forEach(diagnostic -> errors.add(diagnostic.toFieldError("/behavior/document")));
-        if (!errors.isEmpty()) {
-            throw new InvalidBehaviorException(requestId, errors, diagnostics);
-        }
-        return Json.tree(text);
-    }
-
-    private void checkWritable(String requestId, String id, String userId) {
-        if (BuiltInBehaviors.isReserved(id)) {
-            throw new ProtocolException(requestId, ErrorCode.FORBIDDEN,
-                    "built-in behavior " + id + " cannot be changed or deleted; save a copy without an id", List.of());
-        }
-        BehaviorRecord existing = behaviors.find(id).orElseThrow(() -> new ProtocolException(requestId,
-                ErrorCode.NOT_FOUND, "no behavior " + id, List.of()));
-        if (!existing.ownerId().equals(userId)) {
-            throw new ProtocolException(requestId, ErrorCode.FORBIDDEN, "behavior " + id + " belongs to another user",
-                    List.of());
-        }
-    }
-
-    private void notifyOthers(ClientSession asker, String behaviorId, String change) {
-        var event = new ServerMessages.BehaviorListChanged(behaviorId, change);
-        sessions.othersInWorld(asker.worldId(), asker).forEach(other -> other.send(event));
+    @Override
+    protected String readOnlyReason(String id, BehaviorRecord existing) {
+        return BuiltInBehaviors.isReserved(id) ? "built-in behavior " + id : null;
     }
 }

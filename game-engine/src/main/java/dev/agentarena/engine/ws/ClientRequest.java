@@ -11,7 +11,7 @@ import java.util.List;
  * An inbound message: {@code {"type": ..., "requestId": ..., ...}}. Typed field access that turns every
  * shape problem into a {@link ProtocolException} naming the field.
  */
-record ClientRequest(String type, String requestId, JsonNode body) {
+public record ClientRequest(String type, String requestId, JsonNode body) {
 
     static final int MAX_REQUEST_ID_LENGTH = 64;
 
@@ -42,7 +42,7 @@ record ClientRequest(String type, String requestId, JsonNode body) {
     }
 
     /** The field as {@code type}, or a BAD_MESSAGE naming it. */
-    <T> T field(String name, Class<T> type, boolean required) {
+    public <T> T field(String name, Class<T> type, boolean required) {
         JsonNode value = body.get(name);
         if (value == null || value.isNull()) {
             if (required) {

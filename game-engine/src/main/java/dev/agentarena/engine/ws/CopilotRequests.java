@@ -1,6 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.LlmRequest;
 import dev.agentarena.contracts.messages.LlmStage;
 import dev.agentarena.contracts.messages.MessageSchema;
@@ -9,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** llm_query: forwards the question to the copilot and streams its progress and answer to the asker only. */
 @ApplicationScoped
-public class CopilotRequests {
+public class CopilotRequests implements RequestHandler {
 
     static final int MAX_QUERY_LENGTH = 4000;
 
@@ -23,11 +25,17 @@ public class CopilotRequests {
         this.copilot = copilot;
     }
 
+    @Override
+    public Map<String, Route> routes() {
+        return Map.of("llm_query", this::query);
+    }
+
     void query(ClientSession session, ClientRequest request) {
         String query = request.field("query", String.class, true);
         if (query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
-            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE,
-                    "query must be 1 to " + MAX_QUERY_LENGTH + " characters", List.of());
+            String range = "query must be 1 to " + MAX_QUERY_LENGTH + " characters";
+            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE, range,
+                    List.of(new FieldError("/query", "OUT_OF_RANGE", range)));
         }
         JsonNode context = request.field("context", JsonNode.class, false);
         String conversationId = request.field("conversationId", String.class, false);

@@ -30,8 +30,12 @@ public enum ErrorCode {
     TIMEOUT,
     /** A service behind the engine failed. */
     UPSTREAM_ERROR,
-    /** The world refused a command (e.g. its command queue is full). */
+    /** The world refused a command (e.g. its command queue is full, or no such team). */
     WORLD_REJECTED,
+    /** The world would hold more agents than its maximum ({@code arena.engine.worlds.max-agents}); nothing was added. */
+    AGENT_LIMIT,
+    /** No more worlds: the engine runs its maximum, or the user created as many as one user may. */
+    WORLD_LIMIT,
     /** The copilot failed to answer. */
     LLM_FAILED
 }

@@ -1,6 +1,9 @@
 package dev.agentarena.engine.ws;
 
+import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.PersistenceResult;
+
+import java.util.List;
 
 /** Turns a persistence result into the asker's error reply, the same way for every entity kind. */
 final class PersistenceReplies {
@@ -11,9 +14,12 @@ final class PersistenceReplies {
     /**
      * True for a committed result; otherwise tells the asker why not and returns false.
      *
-     * @param invalid the error code of an INVALID result for this entity kind (e.g. INVALID_CONFIG)
+     * @param invalid     the error code of an INVALID result for this entity kind (e.g. INVALID_CONFIG)
+     * @param payloadPath where the command's payload sits in the client's message (e.g. {@code /config}): the
+     *                    persistence service's field paths are relative to the payload, the client's to its message
      */
-    static boolean committed(ClientSession session, ClientRequest request, PersistenceResult result, ErrorCode invalid) {
+    static boolean committed(ClientSession session, ClientRequest request, PersistenceResult result, ErrorCode invalid,
+                             String payloadPath) {
         ErrorCode code = switch (result.status()) {
             case OK -> null;
             case INVALID -> invalid;
@@ -26,7 +32,13 @@ final class PersistenceReplies {
         if (code == null) {
             return true;
         }
-        session.send(new ServerMessages.Error(request.requestId(), code, result.message(), result.errors()));
+        List<FieldError> errors = code == invalid ? under(payloadPath, result.errors()) : result.errors();
+        session.send(new ServerMessages.Error(request.requestId(), code, result.message(), errors));
         return false;
+    }
+
+    /** {@code errors} with {@code prefix} before each path. */
+    static List<FieldError> under(String prefix, List<FieldError> errors) {
+        return errors.stream().map(error -> new FieldError(prefix + error.path(), error.code(), error.message())).toList();
     }
 }

@@ -5,7 +5,7 @@ import dev.agentarena.contracts.FieldError;
 import java.util.List;
 
 /** A client message that cannot be acted on; becomes an {@code error} reply to that client only. */
-class ProtocolException extends RuntimeException {
+public class ProtocolException extends RuntimeException {
 
     private final String requestId;
     private final ErrorCode code;
@@ -15,7 +15,7 @@ class ProtocolException extends RuntimeException {
         this(null, code, message, List.of());
     }
 
-    ProtocolException(String requestId, ErrorCode code, String message, List<FieldError> errors) {
+    public ProtocolException(String requestId, ErrorCode code, String message, List<FieldError> errors) {
         super(message);
         this.requestId = requestId;
         this.code = code;

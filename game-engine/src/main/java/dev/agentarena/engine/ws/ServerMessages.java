@@ -46,9 +46,10 @@ public final class ServerMessages {
         }
     }
 
-    public record ConfigList(String type, String requestId, List<ConfigRecord> configs) {
-        public ConfigList(String requestId, List<ConfigRecord> configs) {
-            this("config_list", requestId, configs);
+    /** One page of list_configs; {@code nextCursor} asks for the next page and is null on the last. */
+    public record ConfigList(String type, String requestId, List<ConfigRecord> configs, String nextCursor) {
+        public ConfigList(String requestId, List<ConfigRecord> configs, String nextCursor) {
+            this("config_list", requestId, configs, nextCursor);
         }
     }
 
@@ -91,9 +92,10 @@ public final class ServerMessages {
                                   Instant updatedAt, JsonNode document) {
     }
 
-    public record BehaviorList(String type, String requestId, List<BehaviorSummary> behaviors) {
-        public BehaviorList(String requestId, List<BehaviorSummary> behaviors) {
-            this("behavior_list", requestId, behaviors);
+    /** One page of list_behaviors; {@code nextCursor} asks for the next page and is null on the last. */
+    public record BehaviorList(String type, String requestId, List<BehaviorSummary> behaviors, String nextCursor) {
+        public BehaviorList(String requestId, List<BehaviorSummary> behaviors, String nextCursor) {
+            this("behavior_list", requestId, behaviors, nextCursor);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agentarena.engine.ws;
 
+import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.engine.view.ConfigView;
 import dev.agentarena.engine.world.CommandOutcome;
@@ -9,13 +10,11 @@ import dev.agentarena.engine.world.WorldManager;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** The world commands a client may send; each becomes a {@link WorldCommand} in the world's queue. */
 @ApplicationScoped
-public class WorldRequests {
-
-    private static final Set<String> TYPES = Set.of("start", "pause", "step", "reset", "add_agent", "apply_config");
+public class WorldRequests implements RequestHandler {
 
     private final WorldManager worlds;
     private final ConfigView configs;
@@ -25,30 +24,33 @@ public class WorldRequests {
         this.configs = configs;
     }
 
-    boolean handles(String type) {
-        return TYPES.contains(type);
+    @Override
+    public Map<String, Route> routes() {
+        return Map.of(
+                "start", (session, request) -> submit(session, request, new WorldCommand.Start()),
+                "pause", (session, request) -> submit(session, request, new WorldCommand.Pause()),
+                "step", (session, request) -> submit(session, request, new WorldCommand.Step()),
+                "reset", (session, request) -> submit(session, request, new WorldCommand.Reset()),
+                "add_agent", this::addAgents,
+                "apply_config", this::applyConfig);
     }
 
-    void handle(ClientSession session, ClientRequest request) {
-        WorldCommand command = switch (request.type()) {
-            case "start" -> new WorldCommand.Start();
-            case "pause" -> new WorldCommand.Pause();
-            case "step" -> new WorldCommand.Step();
-            case "reset" -> new WorldCommand.Reset();
-            case "add_agent" -> {
-                Integer team = request.field("team", Integer.class, true);
-                Integer count = request.field("count", Integer.class, false);
-                yield new WorldCommand.AddAgents(team, count == null ? 1 : count);
-            }
-            case "apply_config" -> {
-                String configId = request.field("configId", String.class, true);
-                ConfigRecord config = configs.find(configId).orElseThrow(() -> new ProtocolException(
-                        request.requestId(), ErrorCode.NOT_FOUND, "no config " + configId, List.of()));
-                yield new WorldCommand.ApplyConfig(config.settings());
-            }
-            default -> throw new IllegalArgumentException("not a world command: " + request.type());
-        };
-        submit(session, request, command);
+    private void addAgents(ClientSession session, ClientRequest request) {
+        Integer team = request.field("team", Integer.class, true);
+        Integer count = request.field("count", Integer.class, false);
+        if (count != null && (count < 1 || count > WorldHandle.MAX_AGENTS_PER_COMMAND)) {
+            String range = "count must be between 1 and " + WorldHandle.MAX_AGENTS_PER_COMMAND;
+            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE, range,
+                    List.of(new FieldError("/count", "OUT_OF_RANGE", range)));
+        }
+        submit(session, request, new WorldCommand.AddAgents(team, count == null ? 1 : count));
+    }
+
+    private void applyConfig(ClientSession session, ClientRequest request) {
+        String configId = request.field("configId", String.class, true);
+        ConfigRecord config = configs.find(configId).orElseThrow(() -> new ProtocolException(
+                request.requestId(), ErrorCode.NOT_FOUND, "no config " + configId, List.of()));
+        submit(session, request, new WorldCommand.ApplyConfig(config.settings()));
     }
 
     /** Puts {@code command} into the asker's world queue and replies command_accepted, or refuses with the reason. */
@@ -57,7 +59,9 @@ public class WorldRequests {
                 ErrorCode.NOT_FOUND, "world " + session.worldId() + " no longer exists", List.of()));
         CommandOutcome outcome = world.submit(command);
         if (!outcome.accepted()) {
-            throw new ProtocolException(request.requestId(), ErrorCode.WORLD_REJECTED, outcome.reason(), List.of());
+            ErrorCode code = "TOO_MANY_AGENTS".equals(outcome.code())
+                    ? ErrorCode.AGENT_LIMIT : ErrorCode.WORLD_REJECTED;
+            throw new ProtocolException(request.requestId(), code, outcome.reason(), List.of());
         }
         session.send(new ServerMessages.CommandAccepted(request.requestId(), command.name()));
     }

@@ -124,9 +124,10 @@ class WorldHandleTest {
     }
 
     @Test
-    void agentCountIsCappedAndAgentsCanBeRemovedAndGivenBehaviors() {
+    void addsBeyondTheMaximumAreRefusedAndAgentsCanBeRemovedAndGivenBehaviors() {
         WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 12, 20_000));
-        world.submit(new WorldCommand.AddAgents(0, 5));
+        assertThat(world.submit(new WorldCommand.AddAgents(0, 5)).code()).isEqualTo("TOO_MANY_AGENTS");
+        assertThat(world.submit(new WorldCommand.AddAgents(0, 2)).accepted()).isTrue();
         world.tick();
         assertThat(world.info().agents()).isEqualTo(12);
         world.submit(new WorldCommand.RemoveAgent(1));

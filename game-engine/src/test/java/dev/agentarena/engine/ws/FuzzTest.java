@@ -7,6 +7,8 @@ import dev.agentarena.testing.StrictWsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +51,17 @@ class FuzzTest {
     @TestHTTPResource("/ws/worlds/default")
     URI defaultWorld;
 
+    @Inject
+    Instance<RequestHandler> handlers;
+
     private final String fuzzWorld = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
     @Test
     void theEngineSurvivesMalformedFramesOnEveryMessageTypeWithoutErrorsOrSlowingOthers() throws Exception {
+        Set<String> served = handlers.stream().flatMap(handler -> handler.routes().keySet().stream())
+                .collect(Collectors.toSet());
+        assertThat(FrameFuzzer.TYPES).as("the fuzzer covers every message type the engine serves").containsAll(served);
         try (ErrorLogCapture log = ErrorLogCapture.install();
              StrictWsTestClient watcher = welcomed(StrictWsTestClient.connect(ws("default")))) {
             watcher.send("{\"type\":\"create_world\",\"requestId\":\"c1\",\"worldId\":\"" + fuzzWorld + "\"}");

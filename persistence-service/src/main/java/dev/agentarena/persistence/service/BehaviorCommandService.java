@@ -45,10 +45,9 @@ public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> 
         List<FieldError> errors = new ArrayList<>();
         requireIdentity(command, errors);
         if (payload == null || payload.document() == null || payload.document().isNull()) {
-            errors.add(new FieldError("/document", "REQUIRED", "a behavior document is required"));
+            errors.add(SaveBehaviorPayload.MISSING_DOCUMENT);
         } else {
-            BehaviorValidator.validate(Json.write(payload.document())).diagnostics()
-                    .forEach(diagnostic -> errors.add(diagnostic.toFieldError("")));
+            errors.addAll(SaveBehaviorPayload.errorsOf(BehaviorValidator.validate(Json.write(payload.document())).diagnostics()));
         }
         if (!errors.isEmpty()) {
             return invalid(command, errors);
