@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Configs of the default user with as many custom walls as a config may hold (about 10 KB each), put on the
+ * Configs of the default user with as many custom walls as a config may hold (about 20 KB each), put on the
  * configs changelog as the persistence service would, so that {@code list_configs} answers with megabytes
  * through the real reply path; closing deletes them again (tombstones).
  */
@@ -50,18 +50,15 @@ final class BulkConfigs implements AutoCloseable {
         ObjectNode settings = (ObjectNode) Json.toTree(ArenaConfig.defaults());
         ArrayNode walls = settings.putArray("walls");
         for (int i = 0; i < ArenaConfig.MAX_WALLS; i++) {
-            walls.addObject().put("x", (i * 37) % 700 + 10.5).put("y", (i * 53) % 500 + 10.25).put("width", 20.125)
-                    .put("height", 30.0625);
+            // Full-precision coordinates, as a drawing tool would save them: about 100 bytes a wall.
+            walls.addObject().put("x", (i * 37) % 700 + 0.1234567891234567).put("y", (i * 53) % 500 + 0.7654321987654321)
+                    .put("width", 20.123456789012345).put("height", 30.987654321098765);
         }
         ArenaConfig config = Json.convert(settings, ArenaConfig.class);
         if (!config.validate().isEmpty()) {
             throw new IllegalStateException("bulk configs must be valid: " + config.validate());
         }
         return config;
-    }
-
-    int size() {
-        return ids.size();
     }
 
     @Override
