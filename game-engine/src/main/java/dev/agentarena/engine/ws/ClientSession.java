@@ -3,10 +3,14 @@ package dev.agentarena.engine.ws;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.UserRecord;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.function.Supplier;
 
 /**
  * One connected client: who it is, which world it watches, its rate limit, and its two outbound paths —
- * replies and events (never dropped) and state frames (latest only).
+ * replies and events (never dropped) and snapshot frames (latest only).
  */
 public final class ClientSession {
 
@@ -14,7 +18,7 @@ public final class ClientSession {
     private final String worldId;
     private final UserRecord user;
     private final RateLimiter rateLimiter;
-    private final LatestOnlySender<String> stateSender;
+    private final LatestOnlySender<Supplier<Buffer>> snapshotSender;
 
     ClientSession(WebSocketConnection connection, String worldId, UserRecord user, RateLimiter rateLimiter,
                   Runnable onStateDropped) {
@@ -22,7 +26,7 @@ public final class ClientSession {
         this.worldId = worldId;
         this.user = user;
         this.rateLimiter = rateLimiter;
-        this.stateSender = new LatestOnlySender<>(connection::sendText, onStateDropped);
+        this.snapshotSender = new LatestOnlySender<>(this::write, onStateDropped);
     }
 
     public String id() {
@@ -48,10 +52,18 @@ public final class ClientSession {
         }
     }
 
-    /** Offers an already serialized state frame; a slow client skips to the newest. */
-    void offerState(String frame) {
+    /**
+     * Offers a snapshot frame, latest only: a newer offer replaces one still waiting. {@code frame} is called right
+     * before the write (it may return null: nothing to send).
+     */
+    public void offerSnapshot(Supplier<Buffer> frame) {
         if (connection.isOpen()) {
-            stateSender.offer(frame);
+            snapshotSender.offer(frame);
         }
+    }
+
+    private Uni<Void> write(Supplier<Buffer> frame) {
+        Buffer bytes = frame.get();
+        return bytes == null ? Uni.createFrom().voidItem() : connection.sendBinary(bytes);
     }
 }

@@ -17,15 +17,17 @@ public class MessageRouter {
     private final CopilotRequests copilot;
     private final WorldRequests world;
     private final WorldAdminRequests worldAdmin;
+    private final StreamRequests stream;
     private final MeterRegistry registry;
 
     public MessageRouter(ConfigRequests configs, BehaviorRequests behaviors, CopilotRequests copilot, WorldRequests world,
-                         WorldAdminRequests worldAdmin, MeterRegistry registry) {
+                         WorldAdminRequests worldAdmin, StreamRequests stream, MeterRegistry registry) {
         this.configs = configs;
         this.behaviors = behaviors;
         this.copilot = copilot;
         this.world = world;
         this.worldAdmin = worldAdmin;
+        this.stream = stream;
         this.registry = registry;
     }
 
@@ -58,6 +60,8 @@ public class MessageRouter {
             case "list_behaviors" -> behaviors.list(session, request);
             case "assign_behavior" -> behaviors.assign(session, request);
             case "llm_query" -> copilot.query(session, request);
+            case "viewport" -> stream.viewport(session, request);
+            case "request_keyframe" -> stream.requestKeyframe(session, request);
             default -> {
                 if (worldAdmin.handles(request.type())) {
                     worldAdmin.handle(session, request);
