@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-/** A real WebSocket client for tests: sends text frames and waits for the JSON messages it is told to expect. */
+/**
+ * A real WebSocket client for tests: sends text frames and waits for the JSON messages it is told to expect.
+ * Binary snapshot frames are decoded with a {@link SnapshotDecoder} of this connection and arrive as
+ * {@code {"type":"state", "frame": "keyframe"|"delta", "bytes": n, "world": {...}}}; a frame it cannot decode
+ * arrives as {@code {"type":"undecodable_frame", "error": ...}}.
+ */
 public final class WsTestClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,6 +30,9 @@ public final class WsTestClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> history = new ArrayList<>();
     private final WebSocket socket;
+    private final SnapshotDecoder decoder = new SnapshotDecoder();
+    private final AtomicLong binaryFrames = new AtomicLong();
+    private final AtomicLong binaryBytes = new AtomicLong();
     private volatile boolean closed;
 
     private WsTestClient(URI uri) {
@@ -63,6 +73,16 @@ public final class WsTestClient implements AutoCloseable {
         return await(message -> type.equals(message.path("type").asText()), timeout);
     }
 
+    /** Binary (snapshot) frames received so far. */
+    public long binaryFrames() {
+        return binaryFrames.get();
+    }
+
+    /** Bytes of binary frames received so far. */
+    public long binaryBytes() {
+        return binaryBytes.get();
+    }
+
     /** Every message received so far, in order. */
     public synchronized List<JsonNode> history() {
         return List.copyOf(history);
@@ -96,6 +116,7 @@ public final class WsTestClient implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private ByteBuffer binary = ByteBuffer.allocate(1 << 16);
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -107,6 +128,33 @@ public final class WsTestClient implements AutoCloseable {
                     received(JSON.createObjectNode().put("type", "unparseable").put("raw", partial.toString()));
                 }
                 partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (binary.remaining() < data.remaining()) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()));
+                binary.flip();
+                larger.put(binary);
+                binary = larger;
+            }
+            binary.put(data);
+            if (last) {
+                byte[] frame = new byte[binary.position()];
+                binary.flip();
+                binary.get(frame);
+                binary.clear();
+                binaryFrames.incrementAndGet();
+                binaryBytes.addAndGet(frame.length);
+                try {
+                    decoder.decode(frame);
+                    received(decoder.toStateMessage());
+                } catch (RuntimeException e) {
+                    received(JSON.createObjectNode().put("type", "undecodable_frame").put("error", e.toString()));
+                }
             }
             webSocket.request(1);
             return null;
