@@ -23,6 +23,8 @@ public final class SnapshotDecoder {
     public static final int DELTA = 2;
     private static final double STEPS = 4;
     private static final int HEADING_STEPS = 64;
+    /** Position steps per keyframe step (keyframes place agents to 2 units). */
+    private static final int KEYFRAME_STEP = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One agent as decoded; positions and displacements in 1/4 units. */
@@ -76,6 +78,7 @@ public final class SnapshotDecoder {
     private int kind;
     private boolean viewport;
     private boolean velocityKnown;
+    private boolean keyframeBaseline;
     private boolean running;
     private long tick;
     private long round;
@@ -104,6 +107,7 @@ public final class SnapshotDecoder {
         viewport = (flags & 2) != 0;
         boolean predictWithVelocity = (flags & 4) != 0;
         boolean hasRounds = (flags & 8) != 0;
+        boolean coarseBaseline = (flags & 16) != 0;
         tick = in.varint();
         round = in.varint();
         roundTimeLeft = in.varint();
@@ -127,13 +131,15 @@ public final class SnapshotDecoder {
         if (frameKind == KEYFRAME) {
             readKeyframeAgents(in);
             velocityKnown = false;
+            keyframeBaseline = true;
         } else {
-            if (predictWithVelocity != velocityKnown) {
-                throw new IllegalStateException("the delta predicts " + (predictWithVelocity ? "with" : "without")
-                        + " displacements, but this decoder " + (velocityKnown ? "knows" : "does not know") + " them");
+            if (predictWithVelocity != velocityKnown || coarseBaseline != keyframeBaseline) {
+                throw new IllegalStateException("the delta's prediction (flags " + flags + ") does not match this "
+                        + "decoder's baseline (displacements known " + velocityKnown + ", keyframe " + keyframeBaseline + ")");
             }
             readDeltaAgents(in, gap, predictWithVelocity);
-            velocityKnown = gap == 1;
+            velocityKnown = gap == 1 && !keyframeBaseline;
+            keyframeBaseline = false;
         }
     }
 
@@ -165,7 +171,9 @@ public final class SnapshotDecoder {
         for (int i = 0; i < wallCount; i++) {
             x += in.expGolomb(5);
             long y = in.bits(yBits);
-            walls.add(new long[] {x, y, in.expGolomb(4), in.expGolomb(4)});
+            long w = in.expGolomb(4);
+            long h = in.bit() ? w : in.expGolomb(4);
+            walls.add(new long[] {x, y, w, h});
         }
         in.align();
     }
@@ -203,12 +211,11 @@ public final class SnapshotDecoder {
     private void readKeyframeAgents(Reader in) {
         agents.clear();
         long count = in.varint();
-        int slot = -1;
-        long[] previousId = {0};
+        Agent previous = new Agent();
+        previous.slot = -1;
         for (int i = 0; i < count; i++) {
-            slot += (int) in.expGolomb(0) + 1;
-            Agent agent = readFull(in, slot, previousId, false);
-            agents.put(slot, agent);
+            previous = readFull(in, previous, false);
+            agents.put(previous.slot, previous);
         }
     }
 
@@ -263,23 +270,33 @@ public final class SnapshotDecoder {
             agent.x = x;
             agent.y = y;
         }
-        slot = -1;
-        long[] previousId = {0};
+        Agent previous = new Agent();
+        previous.slot = -1;
         for (int i = 0; i < added; i++) {
-            slot += (int) in.expGolomb(2) + 1;
-            agents.put(slot, readFull(in, slot, previousId, true));
+            previous = readFull(in, previous, true);
+            agents.put(previous.slot, previous);
         }
     }
 
-    private Agent readFull(Reader in, int slot, long[] previousId, boolean withVelocity) {
+    private Agent readFull(Reader in, Agent previous, boolean inDelta) {
         int nameBits = bitsFor(names.size() - 1);
         Agent a = new Agent();
-        a.slot = slot;
-        a.id = previousId[0] + 1 + unzigzag(in.expGolomb(0));
-        previousId[0] = a.id;
-        a.team = (int) in.bits(bitsFor(teamNames.size() - 1));
-        a.x = in.bits(bitsFor(width));
-        a.y = in.bits(bitsFor(height));
+        if (in.bit()) {
+            a.slot = previous.slot + 1;
+            a.id = previous.id + 1;
+            a.team = previous.team;
+        } else {
+            a.slot = previous.slot + 1 + (int) in.expGolomb(0);
+            a.id = previous.id + 1 + unzigzag(in.expGolomb(0));
+            a.team = (int) in.bits(bitsFor(teamNames.size() - 1));
+        }
+        if (inDelta) {
+            a.x = in.bits(bitsFor(width));
+            a.y = in.bits(bitsFor(height));
+        } else {
+            a.x = in.bits(bitsFor(keyframeSteps(width))) * KEYFRAME_STEP;
+            a.y = in.bits(bitsFor(keyframeSteps(height))) * KEYFRAME_STEP;
+        }
         long heading = in.bits(6);
         a.heading = heading * 2 * Math.PI / HEADING_STEPS;
         if (a.heading > Math.PI) {
@@ -287,12 +304,18 @@ public final class SnapshotDecoder {
         }
         a.alive = in.bit();
         a.spawnProtected = in.bit();
-        a.health = in.bit() ? maxHealth : in.expGolomb(4);
+        if (!in.bit()) {
+            a.health = in.bits(bitsFor(maxHealth - 1));
+        } else {
+            a.health = in.bit() ? maxHealth : in.expGolomb(4);
+        }
         a.state = (int) in.bits(nameBits);
         a.behavior = in.bit() ? teams[a.team].behavior() : (int) in.bits(nameBits);
-        a.kills = in.expGolomb(0);
-        a.deaths = in.expGolomb(0);
-        if (withVelocity) {
+        if (in.bit()) {
+            a.kills = in.expGolomb(0);
+            a.deaths = in.expGolomb(0);
+        }
+        if (inDelta) {
             a.vx = unzigzag(in.expGolomb(2));
             a.vy = unzigzag(in.expGolomb(2));
         }
@@ -357,6 +380,10 @@ public final class SnapshotDecoder {
             roundList.addObject().put("round", r[0]).put("winner", r[1]).put("endTick", r[2]);
         }
         return message;
+    }
+
+    private static long keyframeSteps(long steps) {
+        return (steps + KEYFRAME_STEP / 2) / KEYFRAME_STEP;
     }
 
     static long unzigzag(long value) {

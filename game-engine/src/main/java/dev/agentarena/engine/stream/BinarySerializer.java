@@ -80,7 +80,9 @@ public final class BinarySerializer implements Serializer {
         } else {
             encoded = viewed(client, b, f, keyframe, viewport);
         }
-        client.velocityKnown = !keyframe && f.seq - b.seq == 1;
+        client.baselineKind = keyframe ? Baseline.KEYFRAME
+                : f.seq - b.seq == 1 && client.baselineKind != Baseline.KEYFRAME ? Baseline.WITH_DISPLACEMENTS
+                : Baseline.POSITIONS;
         client.baseline = f.seq;
         client.sentViewport = viewport;
         return encoded;
@@ -88,11 +90,11 @@ public final class BinarySerializer implements Serializer {
 
     /** The encoding every client on the same baseline shares. */
     private Buffer shared(ClientStream client, Frame b, Frame f, boolean keyframe) {
-        long key = keyframe ? KEYFRAME_KEY : b.seq * 2L + (client.velocityKnown ? 1 : 0);
+        long key = keyframe ? KEYFRAME_KEY : b.seq * 4L + client.baselineKind.ordinal();
         Buffer encoded = f.encodings.get(key);
         if (encoded == null) {
             encoded = keyframe ? encoder.keyframe(f, statics, names, null)
-                    : encoder.delta(b, null, f, null, client.velocityKnown, statics, names, this::frame);
+                    : encoder.delta(b, null, f, null, client.baselineKind, statics, names, this::frame);
             f.encodings.put(key, encoded);
         }
         return encoded;
@@ -109,7 +111,7 @@ public final class BinarySerializer implements Serializer {
             }
         }
         Buffer encoded = keyframe ? encoder.keyframe(f, statics, names, mask)
-                : encoder.delta(b, client.baselineMask, f, mask, client.velocityKnown, statics, names, this::frame);
+                : encoder.delta(b, client.baselineMask, f, mask, client.baselineKind, statics, names, this::frame);
         client.nextMask = client.baselineMask;
         client.baselineMask = mask;
         return encoded;

@@ -15,8 +15,8 @@ public final class ClientStream {
     final Supplier<Buffer> nextFrame;
     /** Sequence number of the last frame written to this client, -1 before the first. */
     int baseline = -1;
-    /** Whether the client could derive every agent's displacement in its baseline (see docs/protocol.md). */
-    boolean velocityKnown;
+    /** What the client knows of the agents in its baseline (see docs/protocol.md). */
+    Baseline baselineKind = Baseline.KEYFRAME;
     /** The agents (by slot) in the client's baseline when it has a viewport; null when it gets every agent. */
     boolean[] baselineMask;
     /** The viewport {@link #baselineMask} was made for. */

@@ -19,6 +19,9 @@ final class FrameEncoder {
     static final int FLAG_VIEWPORT = 2;
     static final int FLAG_VELOCITY = 4;
     static final int FLAG_ROUNDS = 8;
+    static final int FLAG_COARSE_BASELINE = 16;
+    /** Position steps per keyframe step: a keyframe places agents to 2 units (8 steps of 1/4), the next delta refines. */
+    static final int KEYFRAME_STEP = 8;
     /** Largest exp-Golomb order tried for the position residuals of a delta. */
     private static final int MAX_POSITION_K = 12;
 
@@ -28,7 +31,7 @@ final class FrameEncoder {
     /** A keyframe of {@code f}: everything a client needs, static data included. */
     Buffer keyframe(Frame f, StaticData statics, NameTable names, boolean[] mask) {
         out.reset();
-        header(KEYFRAME, f, -1, mask != null, false, true);
+        header(KEYFRAME, f, -1, mask != null, false, false, true);
         statics.write(out, names, f.nameCount);
         teams(f, mask);
         kills(f, f.seq, f.seq, null);
@@ -40,13 +43,10 @@ final class FrameEncoder {
             }
         }
         out.varint(count);
-        int previousSlot = -1;
-        long[] previousId = {0};
+        Entry entry = new Entry();
         for (int s = 0; s < f.slots; s++) {
             if (visible(f, mask, s)) {
-                out.expGolomb(s - previousSlot - 1, 0);
-                fullRecord(f, s, statics, previousId, false);
-                previousSlot = s;
+                fullRecord(f, s, statics, entry, false);
             }
         }
         return out.toBuffer();
@@ -56,8 +56,10 @@ final class FrameEncoder {
      * A delta from {@code b} (as the client has it: {@code maskB}, and whether it knows the agents' last
      * displacements) to {@code f}. {@code frames} gives the frames in between, whose deaths it carries.
      */
-    Buffer delta(Frame b, boolean[] maskB, Frame f, boolean[] maskF, boolean velocityKnown, StaticData statics,
+    Buffer delta(Frame b, boolean[] maskB, Frame f, boolean[] maskF, Baseline baseline, StaticData statics,
                  NameTable names, IntFunction<Frame> frames) {
+        boolean velocityKnown = baseline == Baseline.WITH_DISPLACEMENTS;
+        boolean coarse = baseline == Baseline.KEYFRAME;
         int gap = f.seq - b.seq;
         int slots = Math.max(b.slots, f.slots);
         int removed = 0;
@@ -74,8 +76,8 @@ final class FrameEncoder {
                 added++;
             }
             if (same) {
-                long rx = BitWriter.zigzag(f.x[s] - predicted(b.x[s], b.vx[s], gap, velocityKnown));
-                long ry = BitWriter.zigzag(f.y[s] - predicted(b.y[s], b.vy[s], gap, velocityKnown));
+                long rx = BitWriter.zigzag(f.x[s] - predicted(b.x[s], b.vx[s], gap, baseline));
+                long ry = BitWriter.zigzag(f.y[s] - predicted(b.y[s], b.vy[s], gap, baseline));
                 for (int k = 0; k <= MAX_POSITION_K; k++) {
                     positionCost[k] += BitWriter.expGolombLength(rx, k) + BitWriter.expGolombLength(ry, k);
                 }
@@ -88,7 +90,7 @@ final class FrameEncoder {
             }
         }
         out.reset();
-        header(DELTA, f, b.seq, maskF != null, velocityKnown, b.roundsKey() != f.roundsKey());
+        header(DELTA, f, b.seq, maskF != null, velocityKnown, coarse, b.roundsKey() != f.roundsKey());
         out.varint(f.nameCount - b.nameCount);
         for (int i = b.nameCount; i < f.nameCount; i++) {
             out.string(names.get(i));
@@ -111,33 +113,48 @@ final class FrameEncoder {
         }
         for (int s = 0; s < slots; s++) {
             if (visible(b, maskB, s) && visible(f, maskF, s) && b.id[s] == f.id[s]) {
-                changes(b, f, s, gap, velocityKnown, k, nameBits);
+                changes(b, f, s, gap, baseline, k, nameBits);
             }
         }
-        previous = -1;
-        long[] previousId = {0};
+        Entry entry = new Entry();
         for (int s = 0; s < slots; s++) {
             if (visible(f, maskF, s) && !(visible(b, maskB, s) && b.id[s] == f.id[s])) {
-                out.expGolomb(s - previous - 1, 2);
-                fullRecord(f, s, statics, previousId, true);
-                previous = s;
+                fullRecord(f, s, statics, entry, true);
             }
         }
         return out.toBuffer();
     }
 
-    private static long predicted(int position, int displacement, int gap, boolean velocityKnown) {
-        return velocityKnown ? position + (long) displacement * gap : position;
+    /**
+     * Where the client expects an agent: its baseline position, moved on by its last displacement per frame
+     * when the client knows it; a keyframe baseline holds positions rounded to {@link #KEYFRAME_STEP}.
+     */
+    private static long predicted(int position, int displacement, int gap, Baseline baseline) {
+        return switch (baseline) {
+            case KEYFRAME -> coarse(position);
+            case POSITIONS -> position;
+            case WITH_DISPLACEMENTS -> position + (long) displacement * gap;
+        };
+    }
+
+    /** A position as a keyframe carries it (in keyframe steps). */
+    static int keyframeSteps(int position) {
+        return (position + KEYFRAME_STEP / 2) / KEYFRAME_STEP;
+    }
+
+    static long coarse(int position) {
+        return (long) keyframeSteps(position) * KEYFRAME_STEP;
     }
 
     static boolean visible(Frame f, boolean[] mask, int s) {
         return s < f.slots && f.used[s] && (mask == null || (s < mask.length && mask[s]));
     }
 
-    private void header(int kind, Frame f, int baseSeq, boolean viewport, boolean velocity, boolean rounds) {
+    private void header(int kind, Frame f, int baseSeq, boolean viewport, boolean velocity, boolean coarse,
+                        boolean rounds) {
         out.u8(kind);
         out.u8((f.running ? FLAG_RUNNING : 0) | (viewport ? FLAG_VIEWPORT : 0) | (velocity ? FLAG_VELOCITY : 0)
-                | (rounds ? FLAG_ROUNDS : 0));
+                | (rounds ? FLAG_ROUNDS : 0) | (coarse ? FLAG_COARSE_BASELINE : 0));
         out.varint(f.seq);
         if (baseSeq >= 0) {
             out.varint(baseSeq);
@@ -203,40 +220,77 @@ final class FrameEncoder {
         }
     }
 
-    /** An agent whole: its id (as a difference), team, position, heading, flags, health, names, stats. */
-    private void fullRecord(Frame f, int s, StaticData statics, long[] previousId, boolean withVelocity) {
+    /** The previous record of a list of whole agents: a record that follows it closely says so in one bit. */
+    private static final class Entry {
+        int slot = -1;
+        long id;
+        int team;
+    }
+
+    /**
+     * An agent whole: where it is in the list (one bit when it is the next slot, the next id and the same team as
+     * the record before), position (to a keyframe step in keyframes; exact, with its displacement, in deltas),
+     * heading, flags, health, names, stats.
+     */
+    private void fullRecord(Frame f, int s, StaticData statics, Entry previous, boolean inDelta) {
         int nameBits = BitWriter.bitsFor(f.nameCount - 1);
-        out.expGolomb(BitWriter.zigzag(f.id[s] - previousId[0] - 1), 0);
-        previousId[0] = f.id[s];
-        out.bits(f.team[s], BitWriter.bitsFor(statics.teamCount - 1));
-        out.bits(f.x[s], BitWriter.bitsFor(statics.width));
-        out.bits(f.y[s], BitWriter.bitsFor(statics.height));
+        boolean follows = s == previous.slot + 1 && f.id[s] == previous.id + 1 && f.team[s] == previous.team;
+        out.bit(follows);
+        if (!follows) {
+            out.expGolomb(s - previous.slot - 1, 0);
+            out.expGolomb(BitWriter.zigzag(f.id[s] - previous.id - 1), 0);
+            out.bits(f.team[s], BitWriter.bitsFor(statics.teamCount - 1));
+        }
+        previous.slot = s;
+        previous.id = f.id[s];
+        previous.team = f.team[s];
+        if (inDelta) {
+            out.bits(f.x[s], BitWriter.bitsFor(statics.width));
+            out.bits(f.y[s], BitWriter.bitsFor(statics.height));
+        } else {
+            out.bits(keyframeSteps(f.x[s]), BitWriter.bitsFor(keyframeSteps((int) statics.width)));
+            out.bits(keyframeSteps(f.y[s]), BitWriter.bitsFor(keyframeSteps((int) statics.height)));
+        }
         out.bits(f.heading[s], 6);
         out.bit(f.alive[s]);
         out.bit(f.spawnProtected[s]);
-        boolean fullHealth = f.health[s] == statics.maxHealth;
-        out.bit(fullHealth);
-        if (!fullHealth) {
-            out.expGolomb(f.health[s], 4);
-        }
+        health(f.health[s], statics.maxHealth);
         out.bits(f.state[s], nameBits);
         boolean teamBehavior = f.behavior[s] == f.teamBehavior[f.team[s]];
         out.bit(teamBehavior);
         if (!teamBehavior) {
             out.bits(f.behavior[s], nameBits);
         }
-        out.expGolomb(f.kills[s], 0);
-        out.expGolomb(f.deaths[s], 0);
-        if (withVelocity) {
+        boolean scored = f.kills[s] != 0 || f.deaths[s] != 0;
+        out.bit(scored);
+        if (scored) {
+            out.expGolomb(f.kills[s], 0);
+            out.expGolomb(f.deaths[s], 0);
+        }
+        if (inDelta) {
             out.expGolomb(BitWriter.zigzag(f.vx[s]), 2);
             out.expGolomb(BitWriter.zigzag(f.vy[s]), 2);
         }
     }
 
+    /** "0" and the value in fixed bits: below full health; "11": full; "10" and an exp-Golomb code: above it. */
+    private void health(int health, long maxHealth) {
+        if (health < maxHealth) {
+            out.bit(false);
+            out.bits(health, BitWriter.bitsFor(maxHealth - 1));
+        } else {
+            out.bit(true);
+            out.bit(health == maxHealth);
+            if (health > maxHealth) {
+                out.expGolomb(health, 4);
+            }
+        }
+    }
+
     /** An agent in both frames: its position residual, then what else changed. */
-    private void changes(Frame b, Frame f, int s, int gap, boolean velocityKnown, int k, int nameBits) {
-        out.expGolomb(BitWriter.zigzag(f.x[s] - predicted(b.x[s], b.vx[s], gap, velocityKnown)), k);
-        out.expGolomb(BitWriter.zigzag(f.y[s] - predicted(b.y[s], b.vy[s], gap, velocityKnown)), k);
+    private void changes(Frame b, Frame f, int s, int gap, Baseline baseline, int k, int nameBits) {
+        out.expGolomb(BitWriter.zigzag(f.x[s] - predicted(b.x[s], b.vx[s], gap, baseline)), k);
+        out.expGolomb(BitWriter.zigzag(f.y[s] - predicted(b.y[s], b.vy[s], gap, baseline)), k);
         boolean health = f.health[s] != b.health[s];
         boolean state = f.state[s] != b.state[s];
         boolean behavior = f.behavior[s] != b.behavior[s];

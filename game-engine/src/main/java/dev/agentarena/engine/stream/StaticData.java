@@ -94,7 +94,11 @@ final class StaticData {
             out.expGolomb(Math.max(0, wall[0] - previousX), 5);
             out.bits(Math.max(0, wall[1]), yBits);
             out.expGolomb(wall[2], 4);
-            out.expGolomb(wall[3], 4);
+            boolean square = wall[2] == wall[3];
+            out.bit(square);
+            if (!square) {
+                out.expGolomb(wall[3], 4);
+            }
             previousX = Math.max(previousX, wall[0]);
         }
         out.alignToByte();

@@ -17,8 +17,11 @@ import static org.assertj.core.api.Assertions.within;
 /** Real simulations for the stream tests, and the check that a decoded frame matches the copy it was made of. */
 final class StreamWorlds {
 
-    /** Half a position step: the most a decoded position may differ from the simulation's. */
+    /** Half a position step: the most a position decoded from a delta may differ from the simulation's. */
     static final double POSITION_PRECISION = 0.5 / Frame.POSITION_STEPS_PER_UNIT;
+    /** Half a keyframe step, for positions decoded from a keyframe (rounded from the 1/4 steps: plus half of one). */
+    static final double KEYFRAME_POSITION_PRECISION = 0.5 * FrameEncoder.KEYFRAME_STEP / Frame.POSITION_STEPS_PER_UNIT
+            + POSITION_PRECISION;
     static final double HEADING_PRECISION = Math.PI / Frame.HEADING_STEPS + 1e-9;
 
     private StreamWorlds() {
@@ -49,6 +52,7 @@ final class StreamWorlds {
     /** Every agent of {@code copy} (inside {@code view} when given) is decoded within the documented precision. */
     static void assertMatches(SnapshotDecoder decoder, WorldCopy copy, Viewport view) {
         Map<Integer, SnapshotDecoder.Agent> decoded = decoder.agentsBySlot();
+        double precision = decoder.kind() == SnapshotDecoder.KEYFRAME ? KEYFRAME_POSITION_PRECISION : POSITION_PRECISION;
         int expected = 0;
         for (int s = 0; s < copy.slots; s++) {
             if (!copy.used[s]) {
@@ -65,8 +69,8 @@ final class StreamWorlds {
             assertThat(a).as("slot %d", s).isNotNull();
             assertThat(a.id).isEqualTo(copy.id[s]);
             assertThat(a.team).isEqualTo(copy.team[s]);
-            assertThat(a.worldX()).as("x of %d", a.id).isCloseTo(copy.x[s], within(POSITION_PRECISION));
-            assertThat(a.worldY()).as("y of %d", a.id).isCloseTo(copy.y[s], within(POSITION_PRECISION));
+            assertThat(a.worldX()).as("x of %d", a.id).isCloseTo(copy.x[s], within(precision));
+            assertThat(a.worldY()).as("y of %d", a.id).isCloseTo(copy.y[s], within(precision));
             assertThat((double) a.health).isCloseTo(copy.health[s], within(0.5));
             assertThat(decoder.name(a.state)).isEqualTo(copy.state[s]);
             assertThat(decoder.name(a.behavior)).isEqualTo(copy.behavior[s]);
