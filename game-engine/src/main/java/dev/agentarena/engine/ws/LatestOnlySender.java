@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Sends state frames to one client so that a slow client gets the latest frame, never a growing queue:
+ * Sends snapshot frames to one client so that a slow client gets the latest frame, never a growing queue:
  * while a send is in flight, a newer frame replaces any frame still waiting. websockets-next exposes no
  * write-queue-full signal, so "in flight" is tracked from the send's completion.
  *
