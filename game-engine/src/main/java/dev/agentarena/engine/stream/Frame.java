@@ -54,18 +54,8 @@ final class Frame {
     int[] kills = new int[0];
     int[] deaths = new int[0];
 
-    int killCount;
-    long[] killTick = new long[16];
-    long[] killVictim = new long[16];
-    int[] killVictimTeam = new int[16];
-    long[] killKiller = new long[16];
-    int[] killKillerTeam = new int[16];
-    long[] killLifetime = new long[16];
-
-    int roundCount;
-    int[] roundNumber = new int[4];
-    int[] roundWinner = new int[4];
-    long[] roundEndTick = new long[4];
+    final Deaths died = new Deaths();
+    final Rounds rounds = new Rounds();
 
     /** Encodings of this frame by baseline key (see {@link BinarySerializer}). */
     final Map<Long, Buffer> encodings = new HashMap<>();
@@ -99,8 +89,8 @@ final class Frame {
                 && previous.staticVersion == staticVersion ? previous : null, names)) {
             return false;
         }
-        copyKills(copy);
-        copyRounds(copy);
+        died.copyFrom(copy.died);
+        rounds.copyFrom(copy.rounds);
         nameCount = names.size();
         return true;
     }
@@ -146,45 +136,6 @@ final class Frame {
     /** A coordinate in position steps, inside the world's bounds (so that it fits the keyframe's fixed width). */
     private static int steps(double units, long max) {
         return (int) Math.max(0, Math.min(max, Math.round(units * POSITION_STEPS_PER_UNIT)));
-    }
-
-    private void copyKills(WorldCopy copy) {
-        killCount = copy.deathCount;
-        if (killTick.length < killCount) {
-            int size = Math.max(killCount, killTick.length * 2);
-            killTick = Arrays.copyOf(killTick, size);
-            killVictim = Arrays.copyOf(killVictim, size);
-            killVictimTeam = Arrays.copyOf(killVictimTeam, size);
-            killKiller = Arrays.copyOf(killKiller, size);
-            killKillerTeam = Arrays.copyOf(killKillerTeam, size);
-            killLifetime = Arrays.copyOf(killLifetime, size);
-        }
-        for (int i = 0; i < killCount; i++) {
-            killTick[i] = copy.deathTick[i];
-            killVictim[i] = copy.deathVictim[i];
-            killVictimTeam[i] = copy.deathVictimTeam[i];
-            killKiller[i] = copy.deathKiller[i];
-            killKillerTeam[i] = copy.deathKillerTeam[i];
-            killLifetime[i] = Math.round(copy.deathLifetime[i] * 10);
-        }
-    }
-
-    private void copyRounds(WorldCopy copy) {
-        roundCount = copy.roundCount;
-        if (roundNumber.length < roundCount) {
-            int size = Math.max(roundCount, roundNumber.length * 2);
-            roundNumber = Arrays.copyOf(roundNumber, size);
-            roundWinner = Arrays.copyOf(roundWinner, size);
-            roundEndTick = Arrays.copyOf(roundEndTick, size);
-        }
-        System.arraycopy(copy.roundNumber, 0, roundNumber, 0, roundCount);
-        System.arraycopy(copy.roundWinner, 0, roundWinner, 0, roundCount);
-        System.arraycopy(copy.roundEndTick, 0, roundEndTick, 0, roundCount);
-    }
-
-    /** Identifies the list of finished rounds: the number of the last one (rounds are numbered upwards). */
-    int roundsKey() {
-        return roundCount == 0 ? 0 : roundNumber[roundCount - 1];
     }
 
     private void grow(int size) {

@@ -90,14 +90,14 @@ final class FrameEncoder {
             }
         }
         out.reset();
-        header(DELTA, f, b.seq, maskF != null, velocityKnown, coarse, b.roundsKey() != f.roundsKey());
+        header(DELTA, f, b.seq, maskF != null, velocityKnown, coarse, b.rounds.key() != f.rounds.key());
         out.varint(f.nameCount - b.nameCount);
         for (int i = b.nameCount; i < f.nameCount; i++) {
             out.string(names.get(i));
         }
         teams(f, maskF);
         kills(f, b.seq + 1, f.seq, frames);
-        if (b.roundsKey() != f.roundsKey()) {
+        if (b.rounds.key() != f.rounds.key()) {
             rounds(f);
         }
         out.varint(removed);
@@ -195,28 +195,28 @@ final class FrameEncoder {
     private void kills(Frame f, int from, int to, IntFunction<Frame> frames) {
         int count = 0;
         for (int seq = from; seq <= to; seq++) {
-            count += (seq == f.seq ? f : frames.apply(seq)).killCount;
+            count += (seq == f.seq ? f : frames.apply(seq)).died.count;
         }
         out.varint(count);
         for (int seq = from; seq <= to; seq++) {
-            Frame k = seq == f.seq ? f : frames.apply(seq);
-            for (int i = 0; i < k.killCount; i++) {
-                out.varint(Math.max(0, f.tick - k.killTick[i]));
-                out.varint(k.killVictim[i]);
-                out.u8(k.killVictimTeam[i]);
-                out.varint(k.killKiller[i]);
-                out.u8(k.killKillerTeam[i] + 1);
-                out.varint(k.killLifetime[i]);
+            Deaths k = (seq == f.seq ? f : frames.apply(seq)).died;
+            for (int i = 0; i < k.count; i++) {
+                out.varint(Math.max(0, f.tick - k.tick[i]));
+                out.varint(k.victim[i]);
+                out.u8(k.victimTeam[i]);
+                out.varint(k.killer[i]);
+                out.u8(k.killerTeam[i] + 1);
+                out.varint(Math.round(k.lifetime[i] * 10));
             }
         }
     }
 
     private void rounds(Frame f) {
-        out.varint(f.roundCount);
-        for (int i = 0; i < f.roundCount; i++) {
-            out.varint(f.roundNumber[i]);
-            out.u8(f.roundWinner[i] + 1);
-            out.varint(f.roundEndTick[i]);
+        out.varint(f.rounds.count);
+        for (int i = 0; i < f.rounds.count; i++) {
+            out.varint(f.rounds.number[i]);
+            out.u8(f.rounds.winner[i] + 1);
+            out.varint(f.rounds.endTick[i]);
         }
     }
 

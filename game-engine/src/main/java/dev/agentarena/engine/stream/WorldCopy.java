@@ -60,19 +60,9 @@ public final class WorldCopy {
     int[] deaths = new int[0];
 
     /** Deaths since the previous copy. */
-    int deathCount;
-    long[] deathTick = new long[16];
-    long[] deathVictim = new long[16];
-    int[] deathVictimTeam = new int[16];
-    long[] deathKiller = new long[16];
-    int[] deathKillerTeam = new int[16];
-    double[] deathLifetime = new double[16];
-
+    final Deaths died = new Deaths();
     /** The finished rounds the simulation keeps (its last few). */
-    int roundCount;
-    int[] roundNumber = new int[4];
-    int[] roundWinner = new int[4];
-    long[] roundEndTick = new long[4];
+    final Rounds rounds = new Rounds();
 
     /** Behavior failures since the previous copy, and the world's count of those never reported. */
     int errorCount;
@@ -162,41 +152,26 @@ public final class WorldCopy {
 
     private void copyDeaths(DeathLog log, LogCursor cursor) {
         long from = Math.max(cursor.nextDeath, log.oldest());
-        deathCount = (int) (log.next() - from);
-        if (deathTick.length < deathCount) {
-            int size = Math.max(deathCount, deathTick.length * 2);
-            deathTick = Arrays.copyOf(deathTick, size);
-            deathVictim = Arrays.copyOf(deathVictim, size);
-            deathVictimTeam = Arrays.copyOf(deathVictimTeam, size);
-            deathKiller = Arrays.copyOf(deathKiller, size);
-            deathKillerTeam = Arrays.copyOf(deathKillerTeam, size);
-            deathLifetime = Arrays.copyOf(deathLifetime, size);
-        }
-        for (int i = 0; i < deathCount; i++) {
+        died.resize((int) (log.next() - from));
+        for (int i = 0; i < died.count; i++) {
             long seq = from + i;
-            deathTick[i] = log.tick(seq);
-            deathVictim[i] = log.victim(seq);
-            deathVictimTeam[i] = log.victimTeam(seq);
-            deathKiller[i] = log.killer(seq);
-            deathKillerTeam[i] = log.killerTeam(seq);
-            deathLifetime[i] = log.lifetime(seq);
+            died.tick[i] = log.tick(seq);
+            died.victim[i] = log.victim(seq);
+            died.victimTeam[i] = log.victimTeam(seq);
+            died.killer[i] = log.killer(seq);
+            died.killerTeam[i] = log.killerTeam(seq);
+            died.lifetime[i] = log.lifetime(seq);
         }
         cursor.nextDeath = log.next();
     }
 
-    private void copyRounds(List<Simulation.RoundResult> rounds) {
-        roundCount = rounds.size();
-        if (roundNumber.length < roundCount) {
-            int size = Math.max(roundCount, roundNumber.length * 2);
-            roundNumber = Arrays.copyOf(roundNumber, size);
-            roundWinner = Arrays.copyOf(roundWinner, size);
-            roundEndTick = Arrays.copyOf(roundEndTick, size);
-        }
-        for (int i = 0; i < roundCount; i++) {
-            Simulation.RoundResult r = rounds.get(i);
-            roundNumber[i] = r.round();
-            roundWinner[i] = r.winner();
-            roundEndTick[i] = r.endTick();
+    private void copyRounds(List<Simulation.RoundResult> results) {
+        rounds.resize(results.size());
+        for (int i = 0; i < rounds.count; i++) {
+            Simulation.RoundResult r = results.get(i);
+            rounds.number[i] = r.round();
+            rounds.winner[i] = r.winner();
+            rounds.endTick[i] = r.endTick();
         }
     }
 

@@ -46,7 +46,7 @@ class BinarySerializerTest {
         for (int frame = 0; frame < 200; frame++) {
             StreamWorlds.steps(sim, 3);
             publish(sim, 1);
-            kills += copy.deathCount;
+            kills += copy.died.count;
             decode(decoder, serializer.next(client));
             assertThat(decoder.kind()).isEqualTo(SnapshotDecoder.DELTA);
             StreamWorlds.assertMatches(decoder, copy, null);
