@@ -1,6 +1,8 @@
 // Agent Arena web client: renders the world's state and speaks protocol v1 (docs/protocol.md).
 // Everything received is shown with textContent, never as HTML: LLM and player text is data.
-'use strict';
+// Snapshots arrive as binary frames (snapshot-decoder.js); agents are drawn at the display rate, interpolated
+// between the last two snapshots.
+import { SnapshotDecoder, SnapshotGapError, POSITION_STEPS_PER_UNIT } from './snapshot-decoder.js';
 
 const TEAM_COLORS = ['#ef4444', '#3b82f6', '#22c55e', '#eab308', '#a855f7', '#f97316', '#14b8a6', '#ec4899'];
 const worldId = new URLSearchParams(location.search).get('world') || 'default';
@@ -9,7 +11,10 @@ const canvas = $('canvas');
 const ctx = canvas.getContext('2d');
 
 let socket;
+let decoder;
 let latest = null;
+let frameAt = 0; // when the latest snapshot arrived (performance.now())
+let frameInterval = 50; // smoothed time between snapshots, ms
 let nextRequest = 1;
 let configs = [];
 let behaviors = [];
@@ -18,14 +23,32 @@ let retryMs = 500;
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   socket = new WebSocket(`${scheme}://${location.host}/ws/worlds/${encodeURIComponent(worldId)}`);
+  socket.binaryType = 'arraybuffer';
+  decoder = new SnapshotDecoder();
   socket.onopen = () => { retryMs = 500; setStatus(true); list('list_configs'); list('list_behaviors'); };
   socket.onclose = () => { setStatus(false); setTimeout(connect, retryMs); retryMs = Math.min(retryMs * 2, 10000); };
   socket.onmessage = (event) => {
+    if (event.data instanceof ArrayBuffer) { snapshot(event.data); return; }
     if (typeof event.data !== 'string') return;
     let message;
     try { message = JSON.parse(event.data); } catch { log('unreadable frame from server', true); return; }
     handle(message);
   };
+}
+
+function snapshot(buffer) {
+  try {
+    latest = decoder.decode(buffer);
+  } catch (e) {
+    if (!(e instanceof SnapshotGapError)) throw e;
+    log(`snapshot not applicable (${e.message}); asking for a keyframe`, true);
+    send('request_keyframe');
+    return;
+  }
+  const now = performance.now();
+  if (frameAt) frameInterval = 0.8 * frameInterval + 0.2 * Math.min(500, now - frameAt);
+  frameAt = now;
+  renderTeamChoice();
 }
 
 function send(type, body = {}) {
@@ -55,7 +78,8 @@ function handle(message) {
     case 'welcome':
       $('user').textContent = `${message.user.username} · world ${worldId} · protocol v${message.protocolVersion}`;
       break;
-    case 'state': latest = message.world; renderTeamChoice(); break;
+    case 'viewport_set': case 'keyframe_requested': break;
+    case 'behavior_error': log(`behavior ${message.behaviorId} failed for agent ${message.agentId}: ${message.code} ${message.message}`, true); break;
     case 'config_list': { const all = listPage('list_configs', message, message.configs); if (all) { configs = all; renderConfigs(); } break; }
     case 'config_saved': log(`config "${message.config.name}" saved (v${message.config.version})`); list('list_configs'); break;
     case 'config_deleted': log('config deleted'); list('list_configs'); break;
@@ -254,7 +278,9 @@ function draw() {
   if ($('show-grid').checked) drawGrid(world);
   ctx.fillStyle = '#475569';
   for (const wall of world.walls || []) ctx.fillRect(wall.x, wall.y, wall.width, wall.height);
-  for (const agent of world.agents || []) drawAgent(agent);
+  // Between two snapshots, each agent moves from where it was to where it is now.
+  const t = Math.min(1, (performance.now() - frameAt) / frameInterval);
+  for (const agent of world.agents.values()) drawAgent(world, agent, t);
   const teams = (world.teams || []).map((t) => `${t.name}: ${t.alive} alive, ${t.kills} kills`).join(' · ');
   $('stats').textContent = `tick ${world.tick} · ${teams}`;
 }
@@ -265,22 +291,26 @@ function drawGrid(world) {
   for (let y = 0; y < world.height; y += 50) { ctx.beginPath(); ctx.moveTo(0, y); ctx.lineTo(world.width, y); ctx.stroke(); }
 }
 
-function drawAgent(agent) {
+function drawAgent(world, agent, t) {
   if (!agent.alive) return;
-  const color = TEAM_COLORS[agent.team % TEAM_COLORS.length];
-  const r = agent.radius || 10;
+  const color = (world.teams[agent.team] && world.teams[agent.team].color) || TEAM_COLORS[agent.team % TEAM_COLORS.length];
+  const r = world.radius || 10;
+  const x = (agent.px + (agent.x - agent.px) * t) / POSITION_STEPS_PER_UNIT;
+  const y = (agent.py + (agent.y - agent.py) * t) / POSITION_STEPS_PER_UNIT;
   if ($('show-zones').checked) {
     ctx.strokeStyle = color + '33';
-    for (const zone of [150, 100, 30]) { ctx.beginPath(); ctx.arc(agent.x, agent.y, zone, 0, Math.PI * 2); ctx.stroke(); }
+    for (const zone of [world.zones.visual, world.zones.recognition, world.zones.attack]) {
+      ctx.beginPath(); ctx.arc(x, y, zone, 0, Math.PI * 2); ctx.stroke();
+    }
   }
   ctx.fillStyle = color;
-  ctx.beginPath(); ctx.arc(agent.x, agent.y, r, 0, Math.PI * 2); ctx.fill();
+  ctx.beginPath(); ctx.arc(x, y, r, 0, Math.PI * 2); ctx.fill();
   ctx.strokeStyle = '#f8fafc';
-  ctx.beginPath(); ctx.moveTo(agent.x, agent.y);
-  ctx.lineTo(agent.x + Math.cos(agent.heading) * r * 1.6, agent.y + Math.sin(agent.heading) * r * 1.6); ctx.stroke();
-  const ratio = Math.max(0, agent.health / agent.maxHealth);
-  ctx.fillStyle = '#334155'; ctx.fillRect(agent.x - r, agent.y - r - 6, 2 * r, 3);
-  ctx.fillStyle = ratio > 0.3 ? '#22c55e' : '#ef4444'; ctx.fillRect(agent.x - r, agent.y - r - 6, 2 * r * ratio, 3);
+  ctx.beginPath(); ctx.moveTo(x, y);
+  ctx.lineTo(x + Math.cos(agent.heading) * r * 1.6, y + Math.sin(agent.heading) * r * 1.6); ctx.stroke();
+  const ratio = Math.max(0, agent.health / world.maxHealth);
+  ctx.fillStyle = '#334155'; ctx.fillRect(x - r, y - r - 6, 2 * r, 3);
+  ctx.fillStyle = ratio > 0.3 ? '#22c55e' : '#ef4444'; ctx.fillRect(x - r, y - r - 6, 2 * r * ratio, 3);
 }
 
 connect();

@@ -2,6 +2,7 @@ package dev.agentarena.bench;
 
 import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.behavior.BuiltInPolicies;
+import dev.agentarena.engine.stream.WorldStream;
 import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
@@ -16,14 +17,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one world of N agents (default 10,000) in real time at 60 Hz through the engine's own WorldManager
- * (scheduler, command queue, a viewer receiving 20 snapshots a second) and prints the tick duration
- * p50 / p99 / max and the overruns. Usage: {@code RealTimeBench [agents] [seconds] [viewer|noviewer] [behavior]};
- * without a viewer no snapshot is built, which isolates the simulation's share of the tick; {@code behavior}
+ * (scheduler, command queue, a viewer receiving 20 snapshots a second through the real {@link WorldStream}:
+ * the copy on the world's thread, quantizing and delta encoding on an encoder thread; no socket) and prints the
+ * tick duration p50 / p99 / max, the overruns and the bytes per snapshot. Usage:
+ * {@code RealTimeBench [agents] [seconds] [viewer|noviewer] [behavior]};
+ * without a viewer no snapshot is copied, which isolates the simulation's share of the tick; {@code behavior}
  * (default {@code default}, see {@link BenchBehaviors}) drives both teams.
  */
 public final class RealTimeBench {
@@ -54,8 +59,18 @@ public final class RealTimeBench {
             world.submit(new WorldCommand.SetTeamBehavior(team, behavior));
         }
         AtomicLong snapshots = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        ExecutorService encoder = Executors.newSingleThreadExecutor();
         if (!(args.length > 2 && args[2].equals("noviewer"))) {
-            world.addViewer(snapshot -> snapshots.incrementAndGet());
+            WorldStream stream = new WorldStream("bench", encoder, copy -> { });
+            stream.join(frame -> {
+                var encoded = frame.get();
+                if (encoded != null) {
+                    snapshots.incrementAndGet();
+                    bytes.addAndGet(encoded.length());
+                }
+            });
+            world.addViewer(stream);
         }
         System.out.printf("world of %d agents (%d x %d) running %s, %d s at 60 Hz...%n", world.info().agents(),
                 world.info().config().worldWidth().longValue(), world.info().config().worldHeight().longValue(),
@@ -64,14 +79,17 @@ public final class RealTimeBench {
         Timer tick = registry.get("arena.engine.world.tick").tag("world", "bench").timer();
         HistogramSnapshot snapshot = tick.takeSnapshot();
         double overruns = registry.get("arena.engine.world.tick.overruns").tag("world", "bench").counter().count();
-        System.out.printf("ticks %d (expected %d), snapshots %d, overruns %.0f%n", tick.count(), seconds * 60L,
-                snapshots.get(), overruns);
+        double skipped = registry.get("arena.engine.world.broadcasts.skipped").tag("world", "bench").counter().count();
+        System.out.printf("ticks %d (expected %d), snapshots %d (%.0f skipped: encoder behind), %.2f B per agent per"
+                + " snapshot, overruns %.0f%n", tick.count(), seconds * 60L, snapshots.get(), skipped,
+                snapshots.get() == 0 ? 0 : (double) bytes.get() / snapshots.get() / world.info().agents(), overruns);
         for (ValueAtPercentile p : snapshot.percentileValues()) {
             System.out.printf("tick p%s = %.3f ms%n", p.percentile() * 100, p.value(TimeUnit.MILLISECONDS));
         }
         System.out.printf("tick mean = %.3f ms, max = %.3f ms%n", snapshot.mean(TimeUnit.MILLISECONDS),
                 snapshot.max(TimeUnit.MILLISECONDS));
         manager.stop();
+        encoder.shutdownNow();
     }
 
     private record Settings(int maxAgents) implements WorldSettings {

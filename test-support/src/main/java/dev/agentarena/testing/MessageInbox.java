@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 /** The JSON messages a test WebSocket client received: all of them in order, and those not yet awaited. */
 final class MessageInbox {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final LinkedBlockingQueue<JsonNode> pending = new LinkedBlockingQueue<>();
     private final List<JsonNode> history = new ArrayList<>();
@@ -30,7 +30,7 @@ final class MessageInbox {
         return message;
     }
 
-    private synchronized void received(JsonNode message) {
+    synchronized void received(JsonNode message) {
         history.add(message);
         pending.add(message);
     }

@@ -3,18 +3,26 @@ package dev.agentarena.testing;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real WebSocket client for tests: sends text frames and waits for the JSON messages it is told to expect.
  * Built on the JDK's client, so it needs nothing but the JDK; {@link StrictWsTestClient} checks framing strictly.
+ * Binary snapshot frames are decoded with a {@link SnapshotDecoder} of this connection and arrive as
+ * {@code {"type":"state", "frame": "keyframe"|"delta", "bytes": n, "world": {...}}}; a frame it cannot decode
+ * arrives as {@code {"type":"undecodable_frame", "error": ...}}.
  */
 public final class WsTestClient extends ReceivingClient implements AutoCloseable {
 
     private final WebSocket socket;
+    private final SnapshotDecoder decoder = new SnapshotDecoder();
+    private final AtomicLong binaryFrames = new AtomicLong();
+    private final AtomicLong binaryBytes = new AtomicLong();
     private volatile boolean closed;
 
     private WsTestClient(URI uri) {
@@ -28,6 +36,16 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
 
     public void send(String frame) {
         socket.sendText(frame, true).join();
+    }
+
+    /** Binary (snapshot) frames received so far. */
+    public long binaryFrames() {
+        return binaryFrames.get();
+    }
+
+    /** Bytes of binary frames received so far. */
+    public long binaryBytes() {
+        return binaryBytes.get();
     }
 
     public boolean isOpen() {
@@ -44,6 +62,7 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private ByteBuffer binary = ByteBuffer.allocate(1 << 16);
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -51,6 +70,33 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
             if (last) {
                 inbox.receivedText(partial.toString());
                 partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (binary.remaining() < data.remaining()) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()));
+                binary.flip();
+                larger.put(binary);
+                binary = larger;
+            }
+            binary.put(data);
+            if (last) {
+                byte[] frame = new byte[binary.position()];
+                binary.flip();
+                binary.get(frame);
+                binary.clear();
+                binaryFrames.incrementAndGet();
+                binaryBytes.addAndGet(frame.length);
+                try {
+                    decoder.decode(frame);
+                    inbox.received(decoder.toStateMessage());
+                } catch (RuntimeException e) {
+                    inbox.received(MessageInbox.JSON.createObjectNode().put("type", "undecodable_frame").put("error", e.toString()));
+                }
             }
             webSocket.request(1);
             return null;

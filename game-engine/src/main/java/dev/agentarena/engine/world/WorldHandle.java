@@ -15,7 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,8 +38,7 @@ public final class WorldHandle {
     private final LongSupplier clock;
     private final PolicyCatalog policies;
     private final BlockingQueue<WorldCommand> commands;
-    private final List<Consumer<WorldSnapshot>> viewers = new CopyOnWriteArrayList<>();
-    private final SnapshotBuilder snapshots = new SnapshotBuilder();
+    private final List<SnapshotSink> viewers = new CopyOnWriteArrayList<>();
     private final WorldMetrics metrics;
     private final String[] teamBehaviors = new String[ArenaConfig.MAX_TEAMS];
     /**
@@ -51,6 +49,8 @@ public final class WorldHandle {
     private volatile boolean deleted;
     private volatile WorldInfo info;
     private Simulation simulation;
+    /** Counts simulation replacements, so that viewers know when static data and event logs start over. */
+    private int generation;
     private boolean running = true;
     private long lastWatchedNanos;
     private long loops;
@@ -122,11 +122,11 @@ public final class WorldHandle {
     }
 
     /**
-     * Calls {@code viewer} with every snapshot, at the broadcast rate, from the world's thread: it must hand the
-     * snapshot off and return at once. A world with no viewers pauses after the idle time.
+     * Lets {@code viewer} copy the world's state at the broadcast rate, on the world's thread (see
+     * {@link SnapshotSink}). A world with no viewers pauses after the idle time.
      */
-    public Registration addViewer(Consumer<WorldSnapshot> viewer) {
-        Consumer<WorldSnapshot> entry = viewer::accept;
+    public Registration addViewer(SnapshotSink viewer) {
+        SnapshotSink entry = viewer::capture;
         viewers.add(entry);
         return () -> viewers.remove(entry);
     }
@@ -292,7 +292,7 @@ public final class WorldHandle {
         }
         fresh.populate();
         simulation = fresh;
-        snapshots.restart();
+        generation++;
         metrics.restart(fresh);
         updateInfo();
     }
@@ -312,10 +312,11 @@ public final class WorldHandle {
         if (viewers.isEmpty()) {
             return;
         }
-        WorldSnapshot snapshot = snapshots.build(id, simulation, running);
-        for (Consumer<WorldSnapshot> viewer : viewers) {
+        for (SnapshotSink viewer : viewers) {
             try {
-                viewer.accept(snapshot);
+                if (!viewer.capture(simulation, generation, running)) {
+                    metrics.broadcastSkipped();
+                }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "a viewer of world %s failed", id);
             }

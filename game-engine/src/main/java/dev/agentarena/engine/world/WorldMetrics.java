@@ -24,6 +24,7 @@ final class WorldMetrics {
     private final Counter deferredDecisions;
     private final Counter budgetOverruns;
     private final Counter suppressedErrors;
+    private final Counter skippedBroadcasts;
     /** The simulation's running totals as last seen, to count only what is new. */
     private long seenFailures;
     private long seenDeferred;
@@ -47,6 +48,9 @@ final class WorldMetrics {
                 .description("Ticks whose decision budget ran out").tag("world", world).register(registry));
         suppressedErrors = add(Counter.builder("arena.engine.world.behavior.errors.suppressed")
                 .description("Behavior failures not reported to viewers because of the rate limit")
+                .tag("world", world).register(registry));
+        skippedBroadcasts = add(Counter.builder("arena.engine.world.broadcasts.skipped")
+                .description("Broadcasts skipped because the snapshot encoder was still busy with earlier ones")
                 .tag("world", world).register(registry));
         add(Gauge.builder("arena.engine.world.agents", agents).tag("world", world).register(registry));
         add(Gauge.builder("arena.engine.world.queue.depth", queueDepth).tag("world", world).register(registry));
@@ -74,6 +78,10 @@ final class WorldMetrics {
         seenDeferred = sim.deferredDecisions();
         seenOverruns = sim.budgetOverruns();
         seenSuppressed = sim.behaviorErrors().suppressed();
+    }
+
+    void broadcastSkipped() {
+        skippedBroadcasts.increment();
     }
 
     void rejected(String code) {

@@ -1,6 +1,6 @@
 package dev.agentarena.engine.ws;
 
-import dev.agentarena.engine.world.WorldSnapshot;
+import dev.agentarena.engine.sim.BehaviorErrorLog;
 
 /**
  * The {@code behavior_error} event: an agent's behavior failed at a think and a fallback decided instead
@@ -9,8 +9,8 @@ import dev.agentarena.engine.world.WorldSnapshot;
 public record BehaviorErrorEvent(String type, String worldId, long tick, long agentId, String behaviorId,
                                  String code, String path, String message, long suppressed) {
 
-    static BehaviorErrorEvent of(String worldId, WorldSnapshot.BehaviorError error) {
+    static BehaviorErrorEvent of(String worldId, BehaviorErrorLog.Entry error, long suppressed) {
         return new BehaviorErrorEvent("behavior_error", worldId, error.tick(), error.agentId(), error.behaviorId(),
-                error.code(), error.path(), error.message(), error.suppressed());
+                error.code(), error.path(), error.message(), suppressed);
     }
 }

@@ -70,11 +70,6 @@ public final class ClientSession {
         writer.offerSnapshot(frame);
     }
 
-    /** Offers an already serialized JSON state frame, latest only; a slow client skips to the newest. */
-    void offerState(String frame) {
-        writer.offerSnapshotText(frame);
-    }
-
     /** Closes after the replies already queued (an error explaining why, typically). */
     void close(int code, String reason) {
         writer.close(code, reason);

@@ -150,11 +150,4 @@ public final class ServerMessages {
             this("world_deleted", requestId, worldId);
         }
     }
-
-    /** The world's state at the broadcast rate. */
-    public record State(String type, Object world) {
-        public State(Object world) {
-            this("state", world);
-        }
-    }
 }

@@ -2,7 +2,9 @@ package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.engine.behavior.BuiltInPolicies;
+import dev.agentarena.engine.sim.BehaviorErrorLog;
 import dev.agentarena.engine.sim.DecisionPolicy;
+import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.contracts.json.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -53,24 +55,41 @@ class WorldHandleTest {
     }
 
     @Test
-    void viewersGetSnapshotsAtTheBroadcastRateUntilTheyClose() {
+    void viewersCopyTheWorldAtTheBroadcastRateUntilTheyClose() {
         WorldHandle world = world(TestSettings.defaults());
-        List<WorldSnapshot> seen = new ArrayList<>();
-        Registration registration = world.addViewer(seen::add);
+        List<Long> ticks = new ArrayList<>();
+        List<Integer> generations = new ArrayList<>();
+        Registration registration = world.addViewer((simulation, generation, running) -> {
+            ticks.add(simulation.tick());
+            generations.add(generation);
+            assertThat(simulation.agentCount()).isEqualTo(10);
+            return true;
+        });
         for (int i = 0; i < 60; i++) {
             world.tick();
         }
-        assertThat(seen).hasSize(20);
-        WorldSnapshot last = seen.get(19);
-        assertThat(last.tick()).isEqualTo(60);
-        assertThat(last.agents()).hasSize(10).allSatisfy(agent -> assertThat(agent.behavior()).isEqualTo("default"));
-        assertThat(last.teams()).extracting(WorldSnapshot.TeamState::color).containsExactly("#ef4444", "#3b82f6");
-        assertThat(Json.write(last)).contains("\"walls\"");
+        assertThat(ticks).hasSize(20).endsWith(60L);
+        world.submit(new WorldCommand.Reset());
+        for (int i = 0; i < 3; i++) {
+            world.tick();
+        }
+        assertThat(generations.get(20)).as("a reset is a new generation").isGreaterThan(generations.get(19));
         registration.close();
         world.tick();
         world.tick();
         world.tick();
-        assertThat(seen).hasSize(20);
+        assertThat(ticks).hasSize(21);
+    }
+
+    @Test
+    void aBusyViewerSkipsBroadcastsAndTheyAreCounted() {
+        WorldHandle world = world(TestSettings.defaults());
+        world.addViewer((simulation, generation, running) -> false);
+        for (int i = 0; i < 30; i++) {
+            world.tick();
+        }
+        assertThat(registry.get("arena.engine.world.broadcasts.skipped").counter().count()).isEqualTo(10);
+        assertThat(world.info().tick()).as("the world went on").isEqualTo(30);
     }
 
     @Test
@@ -99,7 +118,7 @@ class WorldHandleTest {
         clock.addAndGet(Duration.ofSeconds(31).toNanos());
         world.tick();
         assertThat(world.info().running()).isFalse();
-        Registration viewer = world.addViewer(snapshot -> { });
+        Registration viewer = world.addViewer((simulation, generation, running) -> true);
         world.submit(new WorldCommand.Start());
         clock.addAndGet(Duration.ofSeconds(60).toNanos());
         world.tick();
@@ -156,16 +175,22 @@ class WorldHandleTest {
         PolicyCatalog broken = id -> id.equals("broken") ? Optional.of(failing) : new BuiltInPolicies().find(id);
         WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), TestSettings.defaults(), registry, broken,
                 clock::get);
-        List<WorldSnapshot> seen = new ArrayList<>();
-        world.addViewer(seen::add);
+        List<BehaviorErrorLog.Entry> errors = new ArrayList<>();
+        WorldCopy copy = new WorldCopy();
+        WorldCopy.LogCursor cursor = new WorldCopy.LogCursor();
+        world.addViewer((simulation, generation, running) -> {
+            copy.fill(simulation, generation, running, cursor);
+            for (int i = 0; i < copy.errorCount(); i++) {
+                errors.add(copy.error(i));
+            }
+            return true;
+        });
         world.submit(new WorldCommand.SetTeamBehavior(0, "broken"));
         for (int i = 0; i < 120; i++) {
             world.tick();
         }
         assertThat(world.info().tick()).isEqualTo(120);
         assertThat(world.running()).isTrue();
-        List<WorldSnapshot.BehaviorError> errors = seen.stream()
-                .flatMap(snapshot -> snapshot.behaviorErrors().stream()).toList();
         assertThat(errors).isNotEmpty().hasSizeLessThanOrEqualTo(10).allSatisfy(error -> {
             assertThat(error.behaviorId()).isEqualTo("broken");
             assertThat(error.code()).isEqualTo("EVALUATION_FAILED");

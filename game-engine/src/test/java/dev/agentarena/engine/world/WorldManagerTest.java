@@ -54,9 +54,10 @@ class WorldManagerTest {
         manager.start();
         CountDownLatch snapshots = new CountDownLatch(5);
         List<String> threads = new CopyOnWriteArrayList<>();
-        manager.find("default").orElseThrow().addViewer(snapshot -> {
+        manager.find("default").orElseThrow().addViewer((simulation, generation, running) -> {
             threads.add(Thread.currentThread().getName());
             snapshots.countDown();
+            return true;
         });
         assertThat(snapshots.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(threads).allSatisfy(name -> assertThat(name).startsWith("world-loop-"));

@@ -1,7 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.json.Json;
-import dev.agentarena.engine.world.WorldSnapshot;
+import dev.agentarena.engine.sim.BehaviorErrorLog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +10,9 @@ class BehaviorErrorEventTest {
 
     @Test
     void serializesAsABehaviorErrorEventOfItsWorld() {
-        WorldSnapshot.BehaviorError error = new WorldSnapshot.BehaviorError(42, 7, "hunter", "NOT_FINITE",
-                "/rules/1/steer/0/weight", "weight is Infinity", 3);
-        String json = Json.write(BehaviorErrorEvent.of("arena-1", error));
+        BehaviorErrorLog.Entry error = new BehaviorErrorLog.Entry(42, 7, "hunter", "NOT_FINITE",
+                "/rules/1/steer/0/weight", "weight is Infinity");
+        String json = Json.write(BehaviorErrorEvent.of("arena-1", error, 3));
         assertThat(json).isEqualTo("{\"type\":\"behavior_error\",\"worldId\":\"arena-1\",\"tick\":42,\"agentId\":7,"
                 + "\"behaviorId\":\"hunter\",\"code\":\"NOT_FINITE\",\"path\":\"/rules/1/steer/0/weight\","
                 + "\"message\":\"weight is Infinity\",\"suppressed\":3}");

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,8 +53,8 @@ public final class ConnectionWriter {
     private final Runnable onSnapshotSkipped;
     private final Runnable onOverflow;
 
-    /** The newest snapshot not yet written; it writes itself, or answers null to be skipped. */
-    private final AtomicReference<Function<Transport, Uni<Void>>> latestSnapshot = new AtomicReference<>();
+    /** The newest snapshot not yet written; it encodes itself at the write, or answers null to be skipped. */
+    private final AtomicReference<Supplier<Buffer>> latestSnapshot = new AtomicReference<>();
     private final AtomicBoolean drainPosted = new AtomicBoolean();
 
     // Offered from any thread, taken on the loop: guarded by this.
@@ -109,15 +108,13 @@ public final class ConnectionWriter {
      * the bytes it returns are written as they are; it may return null to skip.
      */
     public void offerSnapshot(Supplier<Buffer> frame) {
-        offer(transport -> {
-            Buffer bytes = frame.get();
-            return bytes == null ? null : transport.sendBinary(bytes);
-        });
-    }
-
-    /** Offers a snapshot already serialized as a JSON text frame, latest only. */
-    public void offerSnapshotText(String frame) {
-        offer(transport -> transport.sendText(frame));
+        if (closeRequest != null) {
+            return;
+        }
+        if (latestSnapshot.getAndSet(frame) != null) {
+            onSnapshotSkipped.run();
+        }
+        post();
     }
 
     /**
@@ -144,16 +141,6 @@ public final class ConnectionWriter {
             closeRequest = PEER_CLOSED;
         }
         latestSnapshot.set(null);
-        post();
-    }
-
-    private void offer(Function<Transport, Uni<Void>> snapshot) {
-        if (closeRequest != null) {
-            return;
-        }
-        if (latestSnapshot.getAndSet(snapshot) != null) {
-            onSnapshotSkipped.run();
-        }
         post();
     }
 
@@ -224,12 +211,13 @@ public final class ConnectionWriter {
         }
     }
 
-    private Uni<Void> writeSnapshot(Function<Transport, Uni<Void>> snapshot) {
+    private Uni<Void> writeSnapshot(Supplier<Buffer> snapshot) {
         if (snapshot == null) {
             return null;
         }
         try {
-            return snapshot.apply(transport);
+            Buffer bytes = snapshot.get();
+            return bytes == null ? null : transport.sendBinary(bytes);
         } catch (RuntimeException e) {
             LOG.errorf(e, "encoding a snapshot failed; this client skips it");
             return null;

@@ -122,13 +122,13 @@ class ConnectionWriterTest {
         loop.run();
         writer.send("r1");
         writer.send("r2");
-        writer.offerSnapshotText("s1");
+        writer.offerSnapshot(() -> Buffer.buffer("s1"));
         complete();
-        writer.offerSnapshotText("s2");
+        writer.offerSnapshot(() -> Buffer.buffer("s2"));
         complete();
         complete();
         complete();
-        assertThat(transport.written).containsExactly("text:r0", "text:s1", "text:r1", "text:s2", "text:r2");
+        assertThat(transport.written).containsExactly("text:r0", "binary:s1", "text:r1", "binary:s2", "text:r2");
     }
 
     @Test
@@ -139,7 +139,7 @@ class ConnectionWriterTest {
         writer.send("q2");
         writer.send("q3");
         writer.send("one too many");
-        writer.offerSnapshotText("late");
+        writer.offerSnapshot(() -> Buffer.buffer("late"));
         loop.run();
         assertThat(transport.closes).singleElement().asString().startsWith(CloseCodes.TRY_AGAIN_LATER + " too slow");
         assertThat(overflows).hasValue(1);
@@ -190,7 +190,7 @@ class ConnectionWriterTest {
         writer.send("r1");
         writer.discard();
         writer.send("r2");
-        writer.offerSnapshotText("s");
+        writer.offerSnapshot(() -> Buffer.buffer("s"));
         loop.run();
         assertThat(transport.written).isEmpty();
         assertThat(transport.closes).isEmpty();
