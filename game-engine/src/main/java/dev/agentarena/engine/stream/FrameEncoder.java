@@ -146,7 +146,7 @@ final class FrameEncoder {
         return (long) keyframeSteps(position) * KEYFRAME_STEP;
     }
 
-    static boolean visible(Frame f, boolean[] mask, int s) {
+    private static boolean visible(Frame f, boolean[] mask, int s) {
         return s < f.slots && f.used[s] && (mask == null || (s < mask.length && mask[s]));
     }
 

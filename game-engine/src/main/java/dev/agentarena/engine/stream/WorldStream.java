@@ -3,6 +3,7 @@ package dev.agentarena.engine.stream;
 import dev.agentarena.engine.sim.Simulation;
 import dev.agentarena.engine.world.SnapshotSink;
 import io.vertx.core.buffer.Buffer;
+import org.jboss.logging.Logger;
 
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,12 +36,18 @@ public final class WorldStream implements SnapshotSink {
         public void run() {
             try {
                 encode(copy);
+            } catch (RuntimeException e) {
+                // A failed frame is skipped: the viewers keep their baselines and get the next one.
+                LOG.errorf(e, "could not encode a snapshot of world %s", worldId);
             } finally {
                 free.offer(this);
             }
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(WorldStream.class);
+
+    private final String worldId;
     private final BinarySerializer serializer;
     private final Executor encoder;
     private final Consumer<WorldCopy> listener;
@@ -54,6 +61,7 @@ public final class WorldStream implements SnapshotSink {
      *                 are offered it
      */
     public WorldStream(String worldId, Executor encoder, Consumer<WorldCopy> listener) {
+        this.worldId = worldId;
         this.serializer = new BinarySerializer(worldId);
         this.encoder = encoder;
         this.listener = listener;
@@ -95,9 +103,5 @@ public final class WorldStream implements SnapshotSink {
 
     public void leave(ClientStream stream) {
         viewers.removeIf(viewer -> viewer.stream() == stream);
-    }
-
-    public boolean hasViewers() {
-        return !viewers.isEmpty();
     }
 }

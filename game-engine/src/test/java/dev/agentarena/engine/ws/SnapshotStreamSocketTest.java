@@ -44,11 +44,16 @@ class SnapshotStreamSocketTest {
                 assertThat(agent.path("x").asDouble()).isLessThanOrEqualTo(150 + 1);
                 assertThat(agent.path("y").asDouble()).isLessThanOrEqualTo(150 + 1);
             });
-            int outside = 0;
+            int outsideAndVisible = 0;
+            int alive = 0;
             for (JsonNode team : viewed.path("world").path("teams")) {
-                outside += team.path("outside").asInt();
+                outsideAndVisible += team.path("outside").asInt();
+                alive += team.path("alive").asInt();
             }
-            assertThat(outside + viewed.path("world").path("agents").size()).isGreaterThanOrEqualTo(10);
+            for (JsonNode agent : viewed.path("world").path("agents")) {
+                outsideAndVisible += agent.path("alive").asBoolean() ? 1 : 0;
+            }
+            assertThat(outsideAndVisible).as("living agents inside the view and counted outside it").isEqualTo(alive);
 
             client.send("{\"type\":\"viewport\",\"requestId\":\"v2\",\"x\":0,\"y\":0,\"w\":-5,\"h\":\"wide\"}");
             JsonNode refused = client.awaitType("error", WAIT);

@@ -69,6 +69,8 @@ class WorldSocketTest {
         assertThat(welcome.path("protocolVersion").asInt()).isEqualTo(1);
         assertThat(welcome.path("user").path("username").asText()).isEqualTo("default_user");
         assertThat(welcome.path("world").path("id").asText()).isEqualTo("default");
+        // The world pauses after 30 s without viewers, which a slow start of the test application may exceed.
+        alice.send("{\"type\":\"start\"}");
         JsonNode first = alice.awaitType("state", WAIT);
         JsonNode later = alice.await(m -> "state".equals(m.path("type").asText())
                 && m.path("world").path("tick").asLong() > first.path("world").path("tick").asLong(), WAIT);
