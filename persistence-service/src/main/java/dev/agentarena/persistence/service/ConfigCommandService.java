@@ -7,6 +7,7 @@ import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
+import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.ConfigEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.repository.ConfigRepository;
@@ -25,8 +26,8 @@ public class ConfigCommandService extends OwnedEntityCommands<ConfigEntity> {
 
     static final int MAX_NAME_LENGTH = 80;
 
-    public ConfigCommandService(ConfigRepository configs) {
-        super(configs, "config", Topics.CONFIGS);
+    public ConfigCommandService(ConfigRepository configs, PersistenceConfig config) {
+        super(configs, "config", Topics.CONFIGS, config.maxConfigsPerUser());
     }
 
     public Uni<CommandOutcome> save(PersistenceCommand command) {
