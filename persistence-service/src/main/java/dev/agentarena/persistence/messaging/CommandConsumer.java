@@ -154,8 +154,8 @@ public class CommandConsumer {
     }
 
     /** {@code operation}, retried with backoff for as long as MongoDB cannot be reached; other failures pass. */
-    private <T> Uni<T> untilStoreAnswers(Supplier<Uni<T>> operation) {
-        return Uni.createFrom().deferred(operation)
+    private <T> Uni<T> untilStoreAnswers(Supplier<Uni<? extends T>> operation) {
+        return Uni.createFrom().<T>deferred(operation)
                 .onItemOrFailure().invoke((item, failure) -> store.record(failure == null || !StoreErrors.isUnreachable(failure)))
                 .onFailure(StoreErrors::isUnreachable)
                 .retry().withBackOff(config.storeRetryInitial(), config.storeRetryMax()).indefinitely();
