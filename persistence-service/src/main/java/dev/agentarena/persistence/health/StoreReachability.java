@@ -1,20 +1,14 @@
 package dev.agentarena.persistence.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * Not ready while commands wait because MongoDB cannot be reached: the last store operation of a command failed
- * that way and none has succeeded since. (MongoDB's own health check says the same from a ping, a little later.)
- */
-@Readiness
+/** Whether commands wait because MongoDB cannot be reached: the last store operation failed so, none succeeded since. */
 @ApplicationScoped
-public class StoreReachability implements HealthCheck {
+public class StoreReachability {
 
     private final AtomicReference<Instant> unreachableSince = new AtomicReference<>();
 
@@ -27,13 +21,7 @@ public class StoreReachability implements HealthCheck {
         }
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        Instant since = unreachableSince.get();
-        var response = HealthCheckResponse.named("command-store").status(since == null);
-        if (since != null) {
-            response.withData("unreachableSince", since.toString());
-        }
-        return response.build();
+    public Optional<Instant> unreachableSince() {
+        return Optional.ofNullable(unreachableSince.get());
     }
 }
