@@ -41,7 +41,11 @@ final class CommandChannel implements AutoCloseable {
     }
 
     void sendRaw(String key, String value) {
-        kafka.send(Topics.PERSISTENCE_COMMANDS, key, value);
+        sendRaw(Topics.PERSISTENCE_COMMANDS, key, value);
+    }
+
+    void sendRaw(String topic, String key, String value) {
+        kafka.send(topic, key, value);
     }
 
     ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match) {

@@ -11,5 +11,7 @@ public enum CommandType {
     /** Payload {@link RenameUserPayload}; entityId is the user's id, expectedVersion its version. */
     RENAME_USER,
     /** Ends the user's token (entityId is the user's id); the user keeps their data. */
-    REVOKE_TOKEN
+    REVOKE_TOKEN,
+    /** A read ({@link ListMatchesPayload}) answered with a {@link MatchPage}; not recorded, so a re-send reads again. */
+    LIST_MATCHES
 }

@@ -1,19 +1,19 @@
 package dev.agentarena.persistence.messaging;
 
-import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.ProcessedCommand;
-import dev.agentarena.persistence.health.StoreReachability;
 import dev.agentarena.persistence.repository.ProcessedCommandRepository;
 import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome;
 import dev.agentarena.persistence.service.ConfigCommandService;
+import dev.agentarena.persistence.service.MatchQueries;
 import dev.agentarena.persistence.service.UserCommandService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +28,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Reads persistence commands from Kafka and applies each once: a redelivered command gets its first answer again,
@@ -50,8 +49,8 @@ public class CommandConsumer {
     private final ChangelogPublisher changelog;
     private final DeadLetterPublisher deadLetters;
     private final MutinyEmitter<Record<String, String>> results;
-    private final StoreReachability store;
-    private final PersistenceConfig config;
+    private final StoreRetry retry;
+    private final MatchQueries matchQueries;
     private final CommandReader reader;
     private final MeterRegistry registry;
     private final Timer applyTime;
@@ -60,7 +59,7 @@ public class CommandConsumer {
                            UserCommandService userCommands, ProcessedCommandRepository processed,
                            ChangelogPublisher changelog, DeadLetterPublisher deadLetters,
                            @Channel("persistence-results") MutinyEmitter<Record<String, String>> results,
-                           StoreReachability store, PersistenceConfig config, MeterRegistry registry) {
+                           StoreRetry retry, MatchQueries matchQueries, PersistenceConfig config, MeterRegistry registry) {
         this.configCommands = configCommands;
         this.behaviorCommands = behaviorCommands;
         this.userCommands = userCommands;
@@ -68,8 +67,8 @@ public class CommandConsumer {
         this.changelog = changelog;
         this.deadLetters = deadLetters;
         this.results = results;
-        this.store = store;
-        this.config = config;
+        this.retry = retry;
+        this.matchQueries = matchQueries;
         this.reader = new CommandReader(config.maxCommandChars());
         this.registry = registry;
         this.applyTime = Timer.builder("arena.persistence.command.apply")
@@ -85,14 +84,18 @@ public class CommandConsumer {
             return rejectMalformed(input, reading);
         }
         PersistenceCommand command = reading.command();
+        if (command.type() == CommandType.LIST_MATCHES) {
+            // A read: answered from the current state, never recorded, so a re-send simply reads again.
+            return retry.untilStoreAnswers(() -> matchQueries.list(command)).flatMap(this::reply);
+        }
         Timer.Sample sample = Timer.start(registry);
-        return untilStoreAnswers(() -> processed.findById(command.commandId()))
+        return retry.untilStoreAnswers(() -> processed.findById(command.commandId()))
                 .flatMap(previous -> previous != null ? replay(command, previous) : applyAndRecord(command))
                 .invoke(() -> sample.stop(applyTime));
     }
 
     private Uni<Void> applyAndRecord(PersistenceCommand command) {
-        return untilStoreAnswers(() -> apply(command))
+        return retry.untilStoreAnswers(() -> apply(command))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "command %s (%s) failed", command.commandId(), command.type());
                     return CommandOutcome.unchanged(PersistenceResult.failed(command, ResultStatus.ERROR,
@@ -110,6 +113,7 @@ public class CommandConsumer {
             case CREATE_USER -> userCommands.create(command);
             case RENAME_USER -> userCommands.rename(command);
             case REVOKE_TOKEN -> userCommands.revokeToken(command);
+            case LIST_MATCHES -> throw new IllegalArgumentException("a read is not applied");
         };
     }
 
@@ -125,7 +129,7 @@ public class CommandConsumer {
         if (outcome.changes().isEmpty()) {
             publish = Uni.createFrom().voidItem();
         }
-        Uni<Void> remember = untilStoreAnswers(() -> remember(command, outcome.toRemember()));
+        Uni<Void> remember = retry.untilStoreAnswers(() -> remember(command, outcome.toRemember()));
         if (outcome.remembered() != null) {
             Uni<Void> afterRecord = publish;
             return remember.chain(() -> Uni.combine().all().unis(afterRecord, reply(outcome.result())).discardItems());
@@ -153,13 +157,6 @@ public class CommandConsumer {
         return results.send(Record.of(result.commandId(), Json.write(result)));
     }
 
-    /** {@code operation}, retried with backoff for as long as MongoDB cannot be reached; other failures pass. */
-    private <T> Uni<T> untilStoreAnswers(Supplier<Uni<? extends T>> operation) {
-        return Uni.createFrom().<T>deferred(operation)
-                .onItemOrFailure().invoke((item, failure) -> store.record(failure == null || !StoreErrors.isUnreachable(failure)))
-                .onFailure(StoreErrors::isUnreachable)
-                .retry().withBackOff(config.storeRetryInitial(), config.storeRetryMax()).indefinitely();
-    }
 
     private Uni<Void> rejectMalformed(ConsumerRecord<String, String> input, CommandReader.Reading reading) {
         registry.counter("arena.persistence.commands", "type", "UNKNOWN", "outcome", "MALFORMED").increment();

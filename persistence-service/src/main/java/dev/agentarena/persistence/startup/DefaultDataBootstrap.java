@@ -10,6 +10,7 @@ import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.messaging.ChangelogPublisher;
 import dev.agentarena.persistence.repository.BehaviorRepository;
 import dev.agentarena.persistence.repository.ConfigRepository;
+import dev.agentarena.persistence.repository.MatchRepository;
 import dev.agentarena.persistence.repository.UserRepository;
 import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
@@ -38,17 +39,19 @@ public class DefaultDataBootstrap {
     private final UserRepository users;
     private final ConfigRepository configs;
     private final BehaviorRepository behaviors;
+    private final MatchRepository matches;
     private final ConfigCommandService configCommands;
     private final BehaviorCommandService behaviorCommands;
     private final ChangelogPublisher changelog;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, BehaviorRepository behaviors,
+    public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, BehaviorRepository behaviors, MatchRepository matches,
                                 ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
                                 ChangelogPublisher changelog) {
         this.users = users;
         this.configs = configs;
         this.behaviors = behaviors;
+        this.matches = matches;
         this.configCommands = configCommands;
         this.behaviorCommands = behaviorCommands;
         this.changelog = changelog;
@@ -71,6 +74,7 @@ public class DefaultDataBootstrap {
         return users.ensureIndexes()
                 .chain(configCommands::ensureIndexes)
                 .chain(behaviorCommands::ensureIndexes)
+                .chain(matches::ensureIndexes)
                 .chain(() -> insertIfAbsent(users.persist(defaultUser())))
                 .chain(() -> insertIfAbsent(configs.persist(defaultConfig())))
                 .chain(this::republish);
