@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * User commands: create (the token is in the answer once, only its hash is stored), rename, revoke the token.
@@ -53,22 +54,16 @@ public class UserCommandService {
     }
 
     public Uni<CommandOutcome> create(PersistenceCommand command) {
-        String name;
-        try {
-            CreateUserPayload payload = Json.convert(command.payload(), CreateUserPayload.class);
-            name = payload == null ? null : payload.name();
-        } catch (JsonReadException e) {
-            return invalid(command, new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage()));
+        ValidName valid = validName(command, CreateUserPayload.class, CreateUserPayload::name);
+        if (valid.error() != null) {
+            return invalid(command, valid.error());
         }
-        FieldError nameError = nameError(name);
-        if (nameError != null) {
-            return invalid(command, nameError);
-        }
+        String name = valid.name();
         UserEntity user = new UserEntity();
         // Derived from the command when not given, so a redelivered create finds the user it made.
         user.id = command.entityId() != null ? command.entityId()
                 : UUID.nameUUIDFromBytes(command.commandId().getBytes(StandardCharsets.UTF_8)).toString();
-        user.username = name.strip();
+        user.username = name;
         user.nameKey = nameKey(user.username);
         user.settings = defaultSettings();
         user.createdAt = now();
@@ -118,18 +113,11 @@ public class UserCommandService {
     }
 
     public Uni<CommandOutcome> rename(PersistenceCommand command) {
-        String name;
-        try {
-            RenameUserPayload payload = Json.convert(command.payload(), RenameUserPayload.class);
-            name = payload == null ? null : payload.name();
-        } catch (JsonReadException e) {
-            return invalid(command, new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage()));
+        ValidName valid = validName(command, RenameUserPayload.class, RenameUserPayload::name);
+        if (valid.error() != null) {
+            return invalid(command, valid.error());
         }
-        FieldError nameError = nameError(name);
-        if (nameError != null) {
-            return invalid(command, nameError);
-        }
-        String newName = name.strip();
+        String newName = valid.name();
         return ownUser(command, "renamed").flatMap(check -> {
             if (check.refusal() != null) {
                 return Uni.createFrom().item(check.refusal());
@@ -217,6 +205,22 @@ public class UserCommandService {
 
     private Uni<OwnUser> refusedUser(PersistenceCommand command, ResultStatus status, String message) {
         return failed(command, status, message).map(refusal -> new OwnUser(null, refusal));
+    }
+
+    /** The trimmed name of a payload, or why there is none. */
+    private record ValidName(String name, FieldError error) {
+    }
+
+    private static <P> ValidName validName(PersistenceCommand command, Class<P> type, Function<P, String> nameOf) {
+        String name;
+        try {
+            P payload = Json.convert(command.payload(), type);
+            name = payload == null ? null : nameOf.apply(payload);
+        } catch (JsonReadException e) {
+            return new ValidName(null, new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage()));
+        }
+        FieldError error = nameError(name);
+        return error != null ? new ValidName(null, error) : new ValidName(name.strip(), null);
     }
 
     /** Why {@code name} is not a valid user name, or null. */
