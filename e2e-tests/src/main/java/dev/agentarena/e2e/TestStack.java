@@ -26,7 +26,7 @@ public final class TestStack {
         }
         Stack.PortPlan anyPorts = new Stack.PortPlan(0, 0, 0, 0, 0, 0);
         return Stack.start(new Stack.Options(repoRoot.toAbsolutePath().normalize(), dataDir, null, null, anyPorts,
-                Duration.ofSeconds(90)), line -> System.out.println("[" + label + "] " + line));
+                Duration.ofSeconds(90), "127.0.0.1"), line -> System.out.println("[" + label + "] " + line));
     }
 
     /** The repository root: {@code arena.repo.root} when set (Maven sets it), else the parent of the working folder. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import dev.agentarena.local.QuarkusService;
 import dev.agentarena.local.Stack;
 import dev.agentarena.testing.WsTestClient;
 import org.bson.Document;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole system, every hop real: WebSocket → engine → Kafka → persistence → MongoDB → Kafka → engine,
- * and engine → Kafka → gateway → Kafka → engine; then restarts of the persistence service and the engine.
+ * and engine → Kafka → gateway → Kafka → engine; then restarts of the persistence service and the engine, and the
+ * launcher restarting a persistence service killed with SIGKILL.
  */
 class WholeSystemTest {
 
@@ -128,6 +130,28 @@ class WholeSystemTest {
             assertThat(stored).isNotNull();
             assertThat(stored.getString("name")).isEqualTo("E2E hunter");
             assertThat(stored.get("document", Document.class).getList("rules", Document.class)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aPersistenceServiceKilledWithSigkillIsRestartedByTheLauncherAndSavesWorkAgain() throws Exception {
+        var killed = stack.persistence();
+        ProcessHandle.of(killed.process().pid()).orElseThrow().destroyForcibly();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while ((stack.persistence() == killed || !QuarkusService.isReady(stack.persistence().port()))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(stack.persistence()).as("restarted by its supervisor").isNotSameAs(killed);
+        var supervisor = stack.children().stream().filter(child -> child.name().equals("persistence-service")).findFirst().orElseThrow();
+        assertThat(supervisor.lastExitCode()).isEqualTo(137);
+
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
+            a.awaitType("welcome", WAIT);
+            a.send("{\"type\":\"save_config\",\"requestId\":\"after-kill\",\"config\":{\"name\":\"After kill\","
+                    + "\"settings\":{\"teamSize\":2}}}");
+            JsonNode saved = a.awaitType("config_saved", WAIT);
+            assertThat(saved.path("requestId").asText()).isEqualTo("after-kill");
         }
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> unmatched = new ArrayList<>();
 
     /** Subscribes to {@code topics} from their end (only records produced from now on are seen). */
     public KafkaTestClient(String... topics) {
@@ -47,19 +49,30 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    /** Polls until a record matches or {@code timeout} passes; returns all records seen, the match last. */
+    /**
+     * The first record, in arrival order, that matches and was not returned by an earlier call; polls until one
+     * arrives or {@code timeout} passes. Returns the records looked at, the match last. A record that did not match
+     * stays available to later calls, so records polled together (an answer and a changelog) are all seen.
+     */
     public List<ConsumerRecord<String, String>> awaitRecord(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+        while (true) {
+            for (Iterator<ConsumerRecord<String, String>> it = unmatched.iterator(); it.hasNext(); ) {
+                ConsumerRecord<String, String> record = it.next();
                 seen.add(record);
                 if (match.test(record)) {
+                    it.remove();
                     return seen;
                 }
             }
+            seen.clear();
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(unmatched::add);
         }
-        throw new AssertionError("no matching record within " + timeout + "; saw " + seen.size() + " records: " + seen);
+        throw new AssertionError("no matching record within " + timeout + "; saw " + unmatched.size() + " records: " + unmatched);
     }
 
     @Override

@@ -7,7 +7,11 @@ public final class Topics {
 
     public static final String PERSISTENCE_COMMANDS = "arena.persistence.commands";
     public static final String PERSISTENCE_RESULTS = "arena.persistence.results";
+    /** Input the persistence service could not read as a command, with the reason ({@code DeadLetter}). */
+    public static final String PERSISTENCE_DEAD_LETTERS = "arena.persistence.dead-letters";
     public static final String USERS = "arena.users";
+    /** Token hashes keyed by hash, carrying the user id ({@code TokenGrant}); a tombstone on revoke. */
+    public static final String USER_TOKENS = "arena.users.tokens";
     public static final String CONFIGS = "arena.configs";
     public static final String BEHAVIORS = "arena.behaviors";
     public static final String LLM_REQUESTS = "arena.llm.requests";
@@ -22,7 +26,9 @@ public final class Topics {
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(PERSISTENCE_COMMANDS, 3, false),
             new TopicSpec(PERSISTENCE_RESULTS, 3, false),
+            new TopicSpec(PERSISTENCE_DEAD_LETTERS, 1, false),
             new TopicSpec(USERS, 3, true),
+            new TopicSpec(USER_TOKENS, 3, true),
             new TopicSpec(CONFIGS, 3, true),
             new TopicSpec(BEHAVIORS, 3, true),
             new TopicSpec(LLM_REQUESTS, 3, false),

@@ -5,5 +5,13 @@ public enum CommandType {
     SAVE_CONFIG,
     DELETE_CONFIG,
     SAVE_BEHAVIOR,
-    DELETE_BEHAVIOR
+    DELETE_BEHAVIOR,
+    /** Payload {@link CreateUserPayload}; the OK result carries the new token, once. */
+    CREATE_USER,
+    /** Payload {@link RenameUserPayload}; entityId is the user's id, expectedVersion its version. */
+    RENAME_USER,
+    /** Ends the user's token (entityId is the user's id); the user keeps their data. */
+    REVOKE_TOKEN,
+    /** A read ({@link ListMatchesPayload}) answered with a {@link MatchPage}; not recorded, so a re-send reads again. */
+    LIST_MATCHES
 }

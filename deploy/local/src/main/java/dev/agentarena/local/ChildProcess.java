@@ -87,6 +87,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end, however long it runs; returns its exit code (137 after kill -9). */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
     /** The last lines of the child's log, for error messages. */
     public String logTail(int lines) {
         try {

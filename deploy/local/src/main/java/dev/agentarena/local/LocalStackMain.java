@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -69,8 +70,8 @@ public final class LocalStackMain {
         long begin = System.nanoTime();
         Stack stack;
         try {
-            stack = Stack.start(new Stack.Options(repo, dataDir, externalKafka, externalMongo, ports, SERVICE_READY_TIMEOUT),
-                    System.out::println);
+            stack = Stack.start(new Stack.Options(repo, dataDir, externalKafka, externalMongo, ports, SERVICE_READY_TIMEOUT,
+                    env("ARENA_ENGINE_HOST", "0.0.0.0")), System.out::println);
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(stateFile(dataDir));
             throw e;
@@ -80,6 +81,7 @@ public final class LocalStackMain {
             stack.close();
             try {
                 Files.deleteIfExists(stateFile(dataDir));
+                Files.deleteIfExists(dataDir.resolve("children.properties"));
             } catch (IOException ignored) {
                 // Nothing useful to do while exiting; a stale file names a dead pid and is ignored.
             }
@@ -88,7 +90,28 @@ public final class LocalStackMain {
         System.out.printf("%nAgent Arena is up in %.1f s: http://localhost:%d/%n", (System.nanoTime() - begin) / 1e9,
                 stack.engine().port());
         System.out.println("Data and logs: " + dataDir + "    Stop: Ctrl-C or ./arena down");
-        Thread.currentThread().join();
+        while (true) {
+            writeChildren(dataDir, stack);
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Each supervised child's state, for {@code ./arena status} in another terminal (rewritten every second). */
+    private static void writeChildren(Path dataDir, Stack stack) throws IOException {
+        Properties children = new Properties();
+        List<Supervisor<?>> all = stack.children();
+        children.setProperty("names", String.join(",", all.stream().map(Supervisor::name).toList()));
+        for (Supervisor<?> child : all) {
+            children.setProperty(child.name() + ".state", child.state().name());
+            children.setProperty(child.name() + ".restarts", String.valueOf(child.recentRestarts()));
+            children.setProperty(child.name() + ".lastExit", String.valueOf(child.lastExitCode()));
+        }
+        Path temporary = dataDir.resolve("children.properties.tmp");
+        try (Writer out = Files.newBufferedWriter(temporary)) {
+            children.store(out, "the launcher's children (rewritten every second while the stack runs)");
+        }
+        Files.move(temporary, dataDir.resolve("children.properties"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void down(Path dataDir) throws InterruptedException {
@@ -122,6 +145,14 @@ public final class LocalStackMain {
             int port = Integer.parseInt(state.getProperty(service + ".port"));
             System.out.printf("  %-20s http://localhost:%d/  %s%n", service, port, QuarkusService.isReady(port) ? "ready" : "not ready");
         }
+        Properties children = load(dataDir.resolve("children.properties")).orElse(new Properties());
+        for (String child : children.getProperty("names", "").split(",")) {
+            if (!child.isBlank()) {
+                System.out.printf("  %-20s %-10s %s restart(s) in the last minute, last exit code %s%n", child,
+                        children.getProperty(child + ".state"), children.getProperty(child + ".restarts"),
+                        children.getProperty(child + ".lastExit").equals("0") ? "-" : children.getProperty(child + ".lastExit"));
+            }
+        }
     }
 
     private static void checkFree(Stack.PortPlan ports, boolean kafka, boolean mongo) {
@@ -149,7 +180,11 @@ public final class LocalStackMain {
     }
 
     private static Optional<Properties> readState(Path dataDir) {
-        try (Reader in = Files.newBufferedReader(stateFile(dataDir))) {
+        return load(stateFile(dataDir));
+    }
+
+    private static Optional<Properties> load(Path file) {
+        try (Reader in = Files.newBufferedReader(file)) {
             Properties state = new Properties();
             state.load(in);
             return Optional.of(state);

@@ -13,6 +13,13 @@ public interface EngineConfig {
     @WithDefault("10s")
     Duration replyTimeout();
 
+    /**
+     * How long the persistence service may answer nothing while commands wait before new commands are refused at once
+     * with UNAVAILABLE (until the next result arrives).
+     */
+    @WithDefault("5s")
+    Duration persistenceSilence();
+
     /** How long a client waits for the copilot's final answer before it gets a TIMEOUT error. */
     @WithDefault("120s")
     Duration llmTimeout();

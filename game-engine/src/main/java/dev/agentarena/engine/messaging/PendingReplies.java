@@ -34,6 +34,11 @@ public final class PendingReplies<T> {
         return true;
     }
 
+    /** Ends the wait for {@code id} without an answer; false when nobody waited (any more). */
+    public boolean cancel(String id) {
+        return waiting.remove(id) != null;
+    }
+
     /** Ends every wait whose deadline has passed, telling its asker. */
     public void expire(long nowNanos) {
         for (Iterator<Map.Entry<String, Waiter<T>>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
@@ -42,6 +47,15 @@ public final class PendingReplies<T> {
                 entry.getValue().onTimeout().run();
             }
         }
+    }
+
+    /** The earliest deadline of a wait, or Long.MAX_VALUE when nobody waits. */
+    public long earliestDeadlineNanos() {
+        long earliest = Long.MAX_VALUE;
+        for (Waiter<T> waiter : waiting.values()) {
+            earliest = Math.min(earliest, waiter.deadlineNanos());
+        }
+        return earliest;
     }
 
     public int size() {

@@ -13,4 +13,9 @@ public abstract class OwnedEntity {
     /** Increases by one on every committed change; writes name the version they read. */
     public long version;
     public Instant updatedAt;
+    /**
+     * The command that wrote this version. Written with the change itself, so a command redelivered after a crash
+     * between its write and the record of its answer is recognised as applied, not refused as a conflict.
+     */
+    public String lastCommandId;
 }

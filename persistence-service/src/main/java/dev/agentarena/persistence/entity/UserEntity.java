@@ -6,15 +6,24 @@ import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.time.Instant;
 
-/** A user in the {@code users} collection; {@code username} is unique (index created at start). */
+/**
+ * A user in the {@code users} collection. {@code nameKey} (the name in lower case) has a unique index, so names are
+ * unique regardless of case; only the SHA-256 hash of the user's token is kept, never the token.
+ */
 @MongoEntity(collection = "users")
 public class UserEntity {
 
     @BsonId
     public String id;
     public String username;
+    public String nameKey;
+    /** SHA-256 of the token, base64url; null once revoked (and for the default user, who cannot sign in). */
+    public String tokenHash;
     public boolean isDefault;
     public Document settings;
     public Instant createdAt;
+    public Instant lastSeenAt;
     public long version;
+    /** The command that wrote this version (see {@link OwnedEntity#lastCommandId}). */
+    public String lastCommandId;
 }

@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
  */
 public final class EntityMapper {
 
-    private static final JsonWriterSettings PLAIN_JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    public static final JsonWriterSettings PLAIN_JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private EntityMapper() {
     }

@@ -22,8 +22,10 @@ public class ChangelogPublisher {
 
     public ChangelogPublisher(@Channel("configs-changelog") MutinyEmitter<Record<String, String>> configs,
                               @Channel("users-changelog") MutinyEmitter<Record<String, String>> users,
-                              @Channel("behaviors-changelog") MutinyEmitter<Record<String, String>> behaviors) {
-        this.byTopic = Map.of(Topics.CONFIGS, configs, Topics.USERS, users, Topics.BEHAVIORS, behaviors);
+                              @Channel("behaviors-changelog") MutinyEmitter<Record<String, String>> behaviors,
+                              @Channel("user-tokens-changelog") MutinyEmitter<Record<String, String>> tokens) {
+        this.byTopic = Map.of(Topics.CONFIGS, configs, Topics.USERS, users, Topics.BEHAVIORS, behaviors,
+                Topics.USER_TOKENS, tokens);
     }
 
     public Uni<Void> publish(ChangelogChange change) {

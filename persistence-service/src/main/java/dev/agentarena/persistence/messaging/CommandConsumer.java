@@ -1,23 +1,27 @@
 package dev.agentarena.persistence.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
-import dev.agentarena.contracts.json.JsonReadException;
+import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.ProcessedCommand;
 import dev.agentarena.persistence.repository.ProcessedCommandRepository;
 import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome;
 import dev.agentarena.persistence.service.ConfigCommandService;
+import dev.agentarena.persistence.service.MatchQueries;
+import dev.agentarena.persistence.service.UserCommandService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -26,9 +30,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads persistence commands from Kafka, applies each once (a redelivered command gets its first answer
- * again), then publishes the change on the changelog and the answer on the results topic.
- * A malformed message is answered when it names a commandId, counted, and never blocks the partition.
+ * Reads persistence commands from Kafka and applies each once: a redelivered command gets its first answer again,
+ * and a command whose effect was written just before a crash is recognised by the entity's last command id.
+ * The offset of a command is acknowledged only when its answer is recorded (the method's Uni completes), and
+ * while MongoDB cannot be reached the command waits and is retried, never answered with a guess.
+ * Input that is not a command goes to the dead letters (answered INVALID when it names a usable commandId) and
+ * never blocks the partition.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -37,64 +44,97 @@ public class CommandConsumer {
 
     private final ConfigCommandService configCommands;
     private final BehaviorCommandService behaviorCommands;
+    private final UserCommandService userCommands;
     private final ProcessedCommandRepository processed;
     private final ChangelogPublisher changelog;
+    private final DeadLetterPublisher deadLetters;
     private final MutinyEmitter<Record<String, String>> results;
+    private final StoreRetry retry;
+    private final MatchQueries matchQueries;
+    private final CommandReader reader;
     private final MeterRegistry registry;
+    private final Timer applyTime;
 
     public CommandConsumer(ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
-                           ProcessedCommandRepository processed,
-                           ChangelogPublisher changelog,
+                           UserCommandService userCommands, ProcessedCommandRepository processed,
+                           ChangelogPublisher changelog, DeadLetterPublisher deadLetters,
                            @Channel("persistence-results") MutinyEmitter<Record<String, String>> results,
-                           MeterRegistry registry) {
+                           StoreRetry retry, MatchQueries matchQueries, PersistenceConfig config, MeterRegistry registry) {
         this.configCommands = configCommands;
         this.behaviorCommands = behaviorCommands;
+        this.userCommands = userCommands;
         this.processed = processed;
         this.changelog = changelog;
+        this.deadLetters = deadLetters;
         this.results = results;
+        this.retry = retry;
+        this.matchQueries = matchQueries;
+        this.reader = new CommandReader(config.maxCommandChars());
         this.registry = registry;
+        this.applyTime = Timer.builder("arena.persistence.command.apply")
+                .description("from reading a command to its answer sent, changelog published and answer recorded")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     @Incoming("persistence-commands")
-    public Uni<Void> onCommand(String message) {
-        PersistenceCommand command;
-        try {
-            command = MessageSchema.read(message, PersistenceCommand.class);
-            if (command.commandId() == null || command.type() == null) {
-                throw new IllegalArgumentException("a command needs commandId and type");
-            }
-        } catch (JsonReadException | IllegalArgumentException e) {
-            return rejectMalformed(message, e.getMessage());
+    public Uni<Void> onCommand(ConsumerRecord<String, String> input) {
+        CommandReader.Reading reading = reader.read(input.value());
+        if (reading.command() == null) {
+            return rejectMalformed(input, reading);
         }
-        PersistenceCommand valid = command;
-        return processed.findById(valid.commandId()).flatMap(previous -> previous != null
-                ? replay(valid, previous)
-                : apply(valid));
+        PersistenceCommand command = reading.command();
+        if (command.type() == CommandType.LIST_MATCHES) {
+            // A read: answered from the current state, never recorded, so a re-send simply reads again.
+            return retry.untilStoreAnswers(() -> matchQueries.list(command)).flatMap(this::reply);
+        }
+        Timer.Sample sample = Timer.start(registry);
+        return retry.untilStoreAnswers(() -> processed.findById(command.commandId()))
+                .flatMap(previous -> previous != null ? replay(command, previous) : applyAndRecord(command))
+                .invoke(() -> sample.stop(applyTime));
     }
 
-    private Uni<Void> apply(PersistenceCommand command) {
-        Uni<CommandOutcome> outcome = switch (command.type()) {
-            case SAVE_CONFIG -> configCommands.save(command);
-            case DELETE_CONFIG -> configCommands.delete(command);
-            case SAVE_BEHAVIOR -> behaviorCommands.save(command);
-            case DELETE_BEHAVIOR -> behaviorCommands.delete(command);
-        };
-        return outcome
+    private Uni<Void> applyAndRecord(PersistenceCommand command) {
+        return retry.untilStoreAnswers(() -> apply(command))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "command %s (%s) failed", command.commandId(), command.type());
                     return CommandOutcome.unchanged(PersistenceResult.failed(command, ResultStatus.ERROR,
                             "the command could not be applied: " + failure.getMessage(), List.of()));
                 })
-                // Independent of each other once the change is committed, so done together: the asker's
-                // wait is one round trip instead of three. The record of the answer is still written before
-                // the command's offset is acknowledged, so a redelivery finds it.
-                .flatMap(done -> Uni.combine().all()
-                        .unis(publishChange(done), remember(command, done.result()), reply(done.result()))
-                        .discardItems());
+                .flatMap(outcome -> finish(command, outcome));
     }
 
-    private Uni<Void> publishChange(CommandOutcome outcome) {
-        return outcome.change() == null ? Uni.createFrom().voidItem() : changelog.publish(outcome.change());
+    private Uni<CommandOutcome> apply(PersistenceCommand command) {
+        return switch (command.type()) {
+            case SAVE_CONFIG -> configCommands.save(command);
+            case DELETE_CONFIG -> configCommands.delete(command);
+            case SAVE_BEHAVIOR -> behaviorCommands.save(command);
+            case DELETE_BEHAVIOR -> behaviorCommands.delete(command);
+            case CREATE_USER -> userCommands.create(command);
+            case RENAME_USER -> userCommands.rename(command);
+            case REVOKE_TOKEN -> userCommands.revokeToken(command);
+            case LIST_MATCHES -> throw new IllegalArgumentException("a read is not applied");
+        };
+    }
+
+    /**
+     * Publishes the change, records the answer and answers. These are independent once the change is committed, so
+     * they run together (the asker's wait is one round trip, not three); the record is still written before the
+     * offset is acknowledged, so a redelivery finds it. An answer carrying a secret is recorded (without it) before it
+     * is sent: a crash then can only lose the answer, never let a redelivery issue a second secret.
+     */
+    private Uni<Void> finish(PersistenceCommand command, CommandOutcome outcome) {
+        Uni<Void> publish = Uni.join().all(outcome.changes().stream().map(changelog::publish).toList())
+                .andFailFast().replaceWithVoid();
+        if (outcome.changes().isEmpty()) {
+            publish = Uni.createFrom().voidItem();
+        }
+        Uni<Void> remember = retry.untilStoreAnswers(() -> remember(command, outcome.toRemember()));
+        if (outcome.remembered() != null) {
+            Uni<Void> afterRecord = publish;
+            return remember.chain(() -> Uni.combine().all().unis(afterRecord, reply(outcome.result())).discardItems());
+        }
+        return Uni.combine().all().unis(publish, remember, reply(outcome.result())).discardItems();
     }
 
     private Uni<Void> remember(PersistenceCommand command, PersistenceResult result) {
@@ -107,33 +147,27 @@ public class CommandConsumer {
 
     private Uni<Void> replay(PersistenceCommand command, ProcessedCommand previous) {
         LOG.debugf("command %s was already applied; answering again", command.commandId());
+        registry.counter("arena.persistence.duplicates.suppressed", "type", command.type().name()).increment();
         return reply(Json.read(previous.result, PersistenceResult.class));
     }
 
     private Uni<Void> reply(PersistenceResult result) {
-        registry.counter("arena.persistence.commands", "type", result.type().name(), "outcome", result.status().name())
-                .increment();
+        registry.counter("arena.persistence.commands", "type", result.type() == null ? "UNKNOWN" : result.type().name(),
+                "outcome", result.status().name()).increment();
         return results.send(Record.of(result.commandId(), Json.write(result)));
     }
 
-    private Uni<Void> rejectMalformed(String message, String reason) {
-        registry.counter("arena.persistence.commands", "type", "UNKNOWN", "outcome", "MALFORMED").increment();
-        String commandId = commandIdOf(message);
-        LOG.warnf("malformed persistence command %s rejected: %s", commandId == null ? "(no commandId)" : commandId, reason);
-        if (commandId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        PersistenceResult answer = new PersistenceResult(MessageSchema.CURRENT, commandId, null, ResultStatus.INVALID,
-                null, List.of(new FieldError("", "MALFORMED_COMMAND", reason)), "malformed command: " + reason);
-        return results.send(Record.of(commandId, Json.write(answer)));
-    }
 
-    private static String commandIdOf(String message) {
-        try {
-            JsonNode id = Json.tree(message).path("commandId");
-            return id.isTextual() ? id.asText() : null;
-        } catch (JsonReadException e) {
-            return null;
+    private Uni<Void> rejectMalformed(ConsumerRecord<String, String> input, CommandReader.Reading reading) {
+        registry.counter("arena.persistence.commands", "type", "UNKNOWN", "outcome", "MALFORMED").increment();
+        Uni<Void> deadLetter = deadLetters.publish(input, reading.reason(), reading.detail());
+        if (reading.commandId() == null) {
+            return deadLetter;
         }
+        PersistenceResult answer = new PersistenceResult(MessageSchema.CURRENT, reading.commandId(), null, ResultStatus.INVALID,
+                null, List.of(new FieldError("", "MALFORMED_COMMAND", reading.reason() + ": " + reading.detail())),
+                "malformed command: " + reading.detail());
+        return Uni.combine().all().unis(deadLetter, results.send(Record.of(reading.commandId(), Json.write(answer))))
+                .discardItems();
     }
 }

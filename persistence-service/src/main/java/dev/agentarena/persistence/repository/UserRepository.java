@@ -13,6 +13,8 @@ public class UserRepository implements ReactivePanacheMongoRepositoryBase<UserEn
     public Uni<Void> ensureIndexes() {
         return mongoCollection()
                 .createIndex(Indexes.ascending("username"), new IndexOptions().name("unique_username").unique(true))
+                .chain(() -> mongoCollection().createIndex(Indexes.ascending("nameKey"),
+                        new IndexOptions().name("unique_name_ignoring_case").unique(true)))
                 .replaceWithVoid();
     }
 }

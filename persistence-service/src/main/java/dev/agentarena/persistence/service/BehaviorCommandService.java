@@ -10,6 +10,7 @@ import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.contracts.messages.SaveBehaviorPayload;
+import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.BehaviorEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.repository.BehaviorRepository;
@@ -27,8 +28,8 @@ import java.util.List;
 @Singleton
 public class BehaviorCommandService extends OwnedEntityCommands<BehaviorEntity> {
 
-    public BehaviorCommandService(BehaviorRepository behaviors) {
-        super(behaviors, "behavior", Topics.BEHAVIORS);
+    public BehaviorCommandService(BehaviorRepository behaviors, PersistenceConfig config) {
+        super(behaviors, "behavior", Topics.BEHAVIORS, config.maxBehaviorsPerUser());
     }
 
     public Uni<CommandOutcome> save(PersistenceCommand command) {

@@ -2,14 +2,28 @@ package dev.agentarena.persistence.service;
 
 import dev.agentarena.contracts.messages.PersistenceResult;
 
+import java.util.List;
+
 /**
- * What handling a command produced: the answer for the asker, and the change to publish on a changelog
- * (null when the command changed nothing).
+ * What handling a command produced: the answer for the asker, and the changes to publish on changelogs
+ * (none when the command changed nothing).
+ *
+ * @param remembered the answer as kept for a redelivery, when it must differ from {@code result} (a result carrying a
+ *                   secret is kept without it); null to keep {@code result}
  */
-public record CommandOutcome(PersistenceResult result, ChangelogChange change) {
+public record CommandOutcome(PersistenceResult result, List<ChangelogChange> changes, PersistenceResult remembered) {
+
+    public CommandOutcome(PersistenceResult result, ChangelogChange change) {
+        this(result, List.of(change), null);
+    }
 
     public static CommandOutcome unchanged(PersistenceResult result) {
-        return new CommandOutcome(result, null);
+        return new CommandOutcome(result, List.of(), null);
+    }
+
+    /** The answer a redelivery of the command gets. */
+    public PersistenceResult toRemember() {
+        return remembered != null ? remembered : result;
     }
 
     /**

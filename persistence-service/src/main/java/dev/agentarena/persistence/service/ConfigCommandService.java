@@ -6,6 +6,7 @@ import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
+import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.ConfigEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.repository.ConfigRepository;
@@ -23,8 +24,8 @@ import java.util.List;
 @Singleton
 public class ConfigCommandService extends OwnedEntityCommands<ConfigEntity> {
 
-    public ConfigCommandService(ConfigRepository configs) {
-        super(configs, "config", Topics.CONFIGS);
+    public ConfigCommandService(ConfigRepository configs, PersistenceConfig config) {
+        super(configs, "config", Topics.CONFIGS, config.maxConfigsPerUser());
     }
 
     public Uni<CommandOutcome> save(PersistenceCommand command) {

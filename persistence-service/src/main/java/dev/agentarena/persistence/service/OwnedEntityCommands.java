@@ -1,7 +1,6 @@
 package dev.agentarena.persistence.service;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import dev.agentarena.persistence.repository.StoreErrors;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -16,6 +15,7 @@ import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,12 +37,15 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
     private final ReactivePanacheMongoRepositoryBase<E, String> repository;
     private final String kind;
     private final String changelogTopic;
+    private final int quota;
 
+    /** @param quota how many entities of this kind one user may own */
     protected OwnedEntityCommands(ReactivePanacheMongoRepositoryBase<E, String> repository, String kind,
-                                  String changelogTopic) {
+                                  String changelogTopic, int quota) {
         this.repository = repository;
         this.kind = kind;
         this.changelogTopic = changelogTopic;
+        this.quota = quota;
     }
 
     /** The contract record published on the changelog and returned to the asker. */
@@ -64,13 +67,10 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
         return ChangelogChange.upsert(changelogTopic, entity.id, toRecord(entity));
     }
 
-    /** The command's entityId and userId are present; errors are added to {@code errors}. */
+    /** The command's entityId is present; errors are added to {@code errors}. (A missing userId is a guest's.) */
     protected void requireIdentity(PersistenceCommand command, List<FieldError> errors) {
         if (command.entityId() == null || command.entityId().isBlank()) {
             errors.add(new FieldError("/entityId", "REQUIRED", "the " + kind + " id is required"));
-        }
-        if (command.userId() == null || command.userId().isBlank()) {
-            errors.add(new FieldError("/userId", "REQUIRED", "the user id is required"));
         }
     }
 
@@ -79,10 +79,16 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
      * copies the validated payload into it.
      */
     protected Uni<CommandOutcome> save(PersistenceCommand command, Supplier<E> blank, Consumer<E> fill) {
+        if (Guests.isGuest(command)) {
+            return Uni.createFrom().item(Guests.refusal(command, kind));
+        }
         return command.expectedVersion() == null ? create(command, blank, fill) : update(command, fill);
     }
 
     public Uni<CommandOutcome> delete(PersistenceCommand command) {
+        if (Guests.isGuest(command)) {
+            return Uni.createFrom().item(Guests.refusal(command, kind));
+        }
         if (command.entityId() == null || command.expectedVersion() == null) {
             return invalid(command, List.of(new FieldError("/entityId", "REQUIRED", "delete needs entityId and expectedVersion")));
         }
@@ -100,17 +106,49 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
         });
     }
 
+    /**
+     * Inserts the entity unless its owner is at the quota. A duplicate id is a conflict, unless this very command
+     * wrote it (a redelivery after a crash), which is answered as the success it was.
+     */
     private Uni<CommandOutcome> create(PersistenceCommand command, Supplier<E> blank, Consumer<E> fill) {
         E entity = blank.get();
         entity.id = command.entityId();
         entity.ownerId = command.userId();
         entity.version = 1;
-        entity.updatedAt = Instant.now();
+        entity.updatedAt = now();
+        entity.lastCommandId = command.commandId();
         fill.accept(entity);
-        return repository.persist(entity)
+        Uni<CommandOutcome> insert = repository.persist(entity)
                 .map(saved -> committed(command, saved))
-                .onFailure(OwnedEntityCommands::isDuplicateKey)
-                .recoverWithUni(() -> failed(command, ResultStatus.CONFLICT, kind + " " + entity.id + " already exists"));
+                .onFailure(StoreErrors::isDuplicateKey)
+                .recoverWithUni(() -> repository.findById(entity.id).map(current -> alreadyApplied(command, current)
+                        ? committed(command, current)
+                        : CommandOutcome.unchanged(PersistenceResult.failed(command, ResultStatus.CONFLICT,
+                                kind + " " + entity.id + " already exists", List.of()))));
+        return repository.count("ownerId", command.userId()).flatMap(owned -> owned < quota
+                ? insert
+                : repository.findById(entity.id).map(current -> alreadyApplied(command, current)
+                        ? committed(command, current)
+                        : CommandOutcome.unchanged(quotaExceeded(command))));
+    }
+
+    /**
+     * Over the quota. Answered FORBIDDEN with the error code QUOTA_EXCEEDED (and the limit): a status of its own would
+     * break the engine's exhaustive mapping of statuses, which the WebSocket side of issue 10 will extend.
+     */
+    private PersistenceResult quotaExceeded(PersistenceCommand command) {
+        String message = "a user may keep at most " + quota + " " + kind + "s; delete one first";
+        return PersistenceResult.failed(command, ResultStatus.FORBIDDEN, message,
+                List.of(new FieldError("", "QUOTA_EXCEEDED", message)));
+    }
+
+    private static boolean alreadyApplied(PersistenceCommand command, OwnedEntity current) {
+        return current != null && command.commandId().equals(current.lastCommandId);
+    }
+
+    /** Millisecond precision, as MongoDB stores it: an answer rebuilt from the stored entity is then identical. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Uni<CommandOutcome> update(PersistenceCommand command, Consumer<E> fill) {
@@ -120,15 +158,20 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
             }
             E existing = check.entity();
             long expected = command.expectedVersion();
+            if (alreadyApplied(command, existing)) {
+                return Uni.createFrom().item(committed(command, existing));
+            }
             fill.accept(existing);
-            existing.updatedAt = Instant.now();
+            existing.updatedAt = now();
             existing.version = expected + 1;
+            existing.lastCommandId = command.commandId();
             return repository.mongoCollection()
                     .replaceOne(Filters.and(Filters.eq("_id", existing.id), Filters.eq("version", expected)), existing)
                     .flatMap(result -> result.getMatchedCount() == 1
                             ? Uni.createFrom().item(committed(command, existing))
-                            : repository.findById(command.entityId())
-                                    .map(current -> CommandOutcome.unchanged(conflict(command, current))));
+                            : repository.findById(command.entityId()).map(current -> alreadyApplied(command, current)
+                                    ? committed(command, current)
+                                    : CommandOutcome.unchanged(conflict(command, current))));
         });
     }
 
@@ -178,8 +221,4 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
         return Uni.createFrom().item(CommandOutcome.unchanged(PersistenceResult.failed(command, status, message, List.of())));
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write
-                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 }

@@ -1,7 +1,6 @@
 package dev.agentarena.persistence.startup;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.DefaultEntities;
@@ -11,15 +10,16 @@ import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.messaging.ChangelogPublisher;
 import dev.agentarena.persistence.repository.BehaviorRepository;
 import dev.agentarena.persistence.repository.ConfigRepository;
+import dev.agentarena.persistence.repository.MatchRepository;
 import dev.agentarena.persistence.repository.UserRepository;
 import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
 import dev.agentarena.persistence.service.ConfigCommandService;
+import dev.agentarena.persistence.service.UserCommandService;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * At start: creates the indexes, the default user and the default config (fixed ids, so replicas starting
- * at once create one of each), then republishes every user, config and behavior on the changelogs so that
+ * at once create one of each), then republishes every user (and token hash), config and behavior on the changelogs so that
  * engines can rebuild their views even from an emptied Kafka. Retries in the background until MongoDB answers.
  */
 @ApplicationScoped
@@ -39,17 +39,19 @@ public class DefaultDataBootstrap {
     private final UserRepository users;
     private final ConfigRepository configs;
     private final BehaviorRepository behaviors;
+    private final MatchRepository matches;
     private final ConfigCommandService configCommands;
     private final BehaviorCommandService behaviorCommands;
     private final ChangelogPublisher changelog;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, BehaviorRepository behaviors,
+    public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, BehaviorRepository behaviors, MatchRepository matches,
                                 ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
                                 ChangelogPublisher changelog) {
         this.users = users;
         this.configs = configs;
         this.behaviors = behaviors;
+        this.matches = matches;
         this.configCommands = configCommands;
         this.behaviorCommands = behaviorCommands;
         this.changelog = changelog;
@@ -72,6 +74,7 @@ public class DefaultDataBootstrap {
         return users.ensureIndexes()
                 .chain(configCommands::ensureIndexes)
                 .chain(behaviorCommands::ensureIndexes)
+                .chain(matches::ensureIndexes)
                 .chain(() -> insertIfAbsent(users.persist(defaultUser())))
                 .chain(() -> insertIfAbsent(configs.persist(defaultConfig())))
                 .chain(this::republish);
@@ -80,7 +83,9 @@ public class DefaultDataBootstrap {
     private Uni<Void> republish() {
         Uni<Void> allUsers = users.streamAll()
                 .onItem().transformToUniAndConcatenate(user -> changelog.publish(
-                        ChangelogChange.upsert(Topics.USERS, user.id, EntityMapper.toRecord(user))))
+                        ChangelogChange.upsert(Topics.USERS, user.id, EntityMapper.toRecord(user))).replaceWith(user))
+                .filter(user -> user.tokenHash != null)
+                .onItem().transformToUniAndConcatenate(user -> changelog.publish(UserCommandService.grant(user)))
                 .collect().last().replaceWithVoid();
         Uni<Void> allConfigs = configs.streamAll()
                 .onItem().transformToUniAndConcatenate(config -> changelog.publish(configCommands.changeOf(config)))
@@ -93,8 +98,7 @@ public class DefaultDataBootstrap {
 
     private static <T> Uni<Void> insertIfAbsent(Uni<T> insert) {
         return insert.replaceWithVoid()
-                .onFailure(failure -> failure instanceof MongoWriteException write
-                        && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
+                .onFailure(StoreErrors::isDuplicateKey)
                 .recoverWithNull();
     }
 
@@ -102,8 +106,9 @@ public class DefaultDataBootstrap {
         UserEntity user = new UserEntity();
         user.id = DefaultEntities.DEFAULT_USER_ID;
         user.username = DefaultEntities.DEFAULT_USERNAME;
+        user.nameKey = UserCommandService.nameKey(user.username);
         user.isDefault = true;
-        user.settings = new Document("theme", "dark").append("notifications", true);
+        user.settings = UserCommandService.defaultSettings();
         user.createdAt = Instant.now();
         user.version = 1;
         return user;

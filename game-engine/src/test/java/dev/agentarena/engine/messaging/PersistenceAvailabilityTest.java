@@ -1,0 +1,44 @@
+package dev.agentarena.engine.messaging;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Silence while commands wait turns persistence UNAVAILABLE; the next result turns it back; both are counted. */
+class PersistenceAvailabilityTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PersistenceAvailability availability = new PersistenceAvailability(Duration.ofSeconds(5), registry, 0);
+
+    @Test
+    void silenceWithoutWaitingCommandsIsNoOutage() {
+        availability.check(Long.MAX_VALUE, 60 * SECOND);
+        assertThat(availability.refuseNow()).isFalse();
+    }
+
+    @Test
+    void commandsWaitingFiveSecondsWithNoResultMeanUnavailableUntilTheNextResult() {
+        availability.check(2 * SECOND, 6 * SECOND);
+        assertThat(availability.isAvailable()).as("the oldest waited only 4 s").isTrue();
+        availability.check(2 * SECOND, 7 * SECOND);
+        assertThat(availability.refuseNow()).isTrue();
+        assertThat(registry.get("arena.engine.persistence.available").gauge().value()).isZero();
+
+        availability.resultArrived(8 * SECOND);
+        assertThat(availability.refuseNow()).isFalse();
+        assertThat(registry.get("arena.engine.persistence.availability.changes").tag("state", "UNAVAILABLE").counter().count()).isEqualTo(1);
+        assertThat(registry.get("arena.engine.persistence.availability.changes").tag("state", "AVAILABLE").counter().count()).isEqualTo(1);
+        assertThat(registry.get("arena.engine.persistence.refused.unavailable").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecentResultKeepsItAvailableEvenWithAnOldWait() {
+        availability.resultArrived(9 * SECOND);
+        availability.check(1 * SECOND, 10 * SECOND);
+        assertThat(availability.isAvailable()).isTrue();
+    }
+}

@@ -1,0 +1,258 @@
+package dev.agentarena.persistence.service;
+
+import dev.agentarena.persistence.repository.StoreErrors;
+import com.mongodb.client.model.Filters;
+import dev.agentarena.contracts.FieldError;
+import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.json.JsonReadException;
+import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.CreateUserPayload;
+import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.contracts.messages.PersistenceCommand;
+import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.contracts.messages.RenameUserPayload;
+import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.contracts.messages.TokenGrant;
+import dev.agentarena.contracts.messages.UserCreated;
+import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.persistence.entity.UserEntity;
+import dev.agentarena.persistence.mapping.EntityMapper;
+import dev.agentarena.persistence.repository.UserRepository;
+import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * User commands: create (the token is in the answer once, only its hash is stored), rename, revoke the token.
+ * Every change is published on {@code arena.users} (never with the hash) and every token change on
+ * {@code arena.users.tokens} (keyed by hash, a tombstone on revoke), from which engines check tokens locally.
+ */
+@Singleton
+public class UserCommandService {
+
+    static final int MAX_NAME_LENGTH = 40;
+
+    private final UserRepository users;
+
+    public UserCommandService(UserRepository users) {
+        this.users = users;
+    }
+
+    /** Default settings of a new user, as in the prototype. */
+    public static Document defaultSettings() {
+        return new Document("theme", "dark").append("notifications", true);
+    }
+
+    public Uni<CommandOutcome> create(PersistenceCommand command) {
+        ValidName valid = validName(command, CreateUserPayload.class, CreateUserPayload::name);
+        if (valid.error() != null) {
+            return invalid(command, valid.error());
+        }
+        String name = valid.name();
+        UserEntity user = new UserEntity();
+        // Derived from the command when not given, so a redelivered create finds the user it made.
+        user.id = command.entityId() != null ? command.entityId()
+                : UUID.nameUUIDFromBytes(command.commandId().getBytes(StandardCharsets.UTF_8)).toString();
+        user.username = name;
+        user.nameKey = nameKey(user.username);
+        user.settings = defaultSettings();
+        user.createdAt = now();
+        user.lastSeenAt = user.createdAt;
+        user.version = 1;
+        user.lastCommandId = command.commandId();
+        String token = Tokens.newToken();
+        user.tokenHash = Tokens.hash(token);
+        return users.persist(user)
+                .map(saved -> created(command, saved, token, null))
+                .onFailure(StoreErrors::isDuplicateKey)
+                .recoverWithUni(() -> users.findById(user.id).flatMap(current -> current != null
+                        && command.commandId().equals(current.lastCommandId)
+                        ? reissue(command, current)
+                        : failed(command, ResultStatus.CONFLICT, "the name " + user.username + " is taken")));
+    }
+
+    /**
+     * This command created the user before a crash, and its answer was never recorded, so no one has the token:
+     * a fresh one replaces it.
+     */
+    private Uni<CommandOutcome> reissue(PersistenceCommand command, UserEntity user) {
+        String token = Tokens.newToken();
+        String previousHash = user.tokenHash;
+        String hash = Tokens.hash(token);
+        return users.mongoCollection()
+                .updateOne(Filters.eq("_id", user.id), new Document("$set", new Document("tokenHash", hash)))
+                .map(ignored -> {
+                    user.tokenHash = hash;
+                    return created(command, user, token, previousHash);
+                });
+    }
+
+    private CommandOutcome created(PersistenceCommand command, UserEntity user, String token, String replacedHash) {
+        UserRecord record = EntityMapper.toRecord(user);
+        List<ChangelogChange> changes = new ArrayList<>();
+        if (replacedHash != null) {
+            changes.add(ChangelogChange.tombstone(Topics.USER_TOKENS, replacedHash));
+        }
+        changes.add(grant(user));
+        changes.add(ChangelogChange.upsert(Topics.USERS, user.id, record));
+        PersistenceResult answer = PersistenceResult.ok(command, Json.toTree(new UserCreated(record, token)));
+        PersistenceResult remembered = new PersistenceResult(MessageSchema.CURRENT, command.commandId(), command.type(),
+                ResultStatus.OK, Json.toTree(new UserCreated(record, null)), List.of(),
+                "the user was created; its token was given in the first answer only");
+        return new CommandOutcome(answer, changes, remembered);
+    }
+
+    public Uni<CommandOutcome> rename(PersistenceCommand command) {
+        ValidName valid = validName(command, RenameUserPayload.class, RenameUserPayload::name);
+        if (valid.error() != null) {
+            return invalid(command, valid.error());
+        }
+        String newName = valid.name();
+        return ownUser(command, "renamed").flatMap(check -> {
+            if (check.refusal() != null) {
+                return Uni.createFrom().item(check.refusal());
+            }
+            UserEntity user = check.user();
+            if (command.commandId().equals(user.lastCommandId)) {
+                return Uni.createFrom().item(changed(command, user, List.of()));
+            }
+            if (command.expectedVersion() != null && command.expectedVersion() != user.version) {
+                return failed(command, ResultStatus.CONFLICT, "user " + user.id + " is at version " + user.version
+                        + ", not " + command.expectedVersion());
+            }
+            long read = user.version;
+            user.username = newName;
+            user.nameKey = nameKey(newName);
+            user.version = read + 1;
+            user.lastCommandId = command.commandId();
+            return users.mongoCollection()
+                    .replaceOne(Filters.and(Filters.eq("_id", user.id), Filters.eq("version", read)), user)
+                    .flatMap(result -> result.getMatchedCount() == 1
+                            ? Uni.createFrom().item(changed(command, user, List.of()))
+                            : failed(command, ResultStatus.CONFLICT, "user " + user.id + " changed meanwhile; try again"))
+                    .onFailure(StoreErrors::isDuplicateKey)
+                    .recoverWithUni(() -> failed(command, ResultStatus.CONFLICT, "the name " + newName + " is taken"));
+        });
+    }
+
+    /** Ends the user's token: a tombstone on the token topic, so engines forget it. Revoking twice is fine. */
+    public Uni<CommandOutcome> revokeToken(PersistenceCommand command) {
+        return ownUser(command, "signed out").flatMap(check -> {
+            if (check.refusal() != null) {
+                return Uni.createFrom().item(check.refusal());
+            }
+            UserEntity user = check.user();
+            String hash = user.tokenHash;
+            if (hash == null) {
+                return Uni.createFrom().item(changed(command, user, List.of()));
+            }
+            long read = user.version;
+            user.tokenHash = null;
+            user.version = read + 1;
+            user.lastCommandId = command.commandId();
+            return users.mongoCollection()
+                    .replaceOne(Filters.and(Filters.eq("_id", user.id), Filters.eq("version", read)), user)
+                    .flatMap(result -> result.getMatchedCount() == 1
+                            ? Uni.createFrom().item(changed(command, user, List.of(ChangelogChange.tombstone(Topics.USER_TOKENS, hash))))
+                            : failed(command, ResultStatus.CONFLICT, "user " + user.id + " changed meanwhile; try again"));
+        });
+    }
+
+    /** The token record of a user who has one (for republishing at start), or null. */
+    public static ChangelogChange grant(UserEntity user) {
+        return user.tokenHash == null ? null : ChangelogChange.upsert(Topics.USER_TOKENS, user.tokenHash,
+                new TokenGrant(MessageSchema.CURRENT, user.tokenHash, user.id));
+    }
+
+    private CommandOutcome changed(PersistenceCommand command, UserEntity user, List<ChangelogChange> tokenChanges) {
+        UserRecord record = EntityMapper.toRecord(user);
+        List<ChangelogChange> changes = new ArrayList<>(tokenChanges);
+        changes.add(ChangelogChange.upsert(Topics.USERS, user.id, record));
+        return new CommandOutcome(PersistenceResult.ok(command, Json.toTree(record)), changes, null);
+    }
+
+    private record OwnUser(UserEntity user, CommandOutcome refusal) {
+    }
+
+    /** The command's own user (a user may change only themself; the default user is read-only). */
+    private Uni<OwnUser> ownUser(PersistenceCommand command, String change) {
+        if (Guests.isGuest(command)) {
+            return Uni.createFrom().item(new OwnUser(null, Guests.refusal(command, "user")));
+        }
+        if (command.entityId() != null && !command.entityId().equals(command.userId())) {
+            return refusedUser(command, ResultStatus.FORBIDDEN, "a user can only be " + change + " by themself");
+        }
+        return users.findById(command.userId()).flatMap(user -> {
+            if (user == null) {
+                return refusedUser(command, ResultStatus.NOT_FOUND, "no user " + command.userId());
+            }
+            if (user.isDefault) {
+                return refusedUser(command, ResultStatus.FORBIDDEN, "the default user cannot be " + change);
+            }
+            return Uni.createFrom().item(new OwnUser(user, null));
+        });
+    }
+
+    private Uni<OwnUser> refusedUser(PersistenceCommand command, ResultStatus status, String message) {
+        return failed(command, status, message).map(refusal -> new OwnUser(null, refusal));
+    }
+
+    /** The trimmed name of a payload, or why there is none. */
+    private record ValidName(String name, FieldError error) {
+    }
+
+    private static <P> ValidName validName(PersistenceCommand command, Class<P> type, Function<P, String> nameOf) {
+        String name;
+        try {
+            P payload = Json.convert(command.payload(), type);
+            name = payload == null ? null : nameOf.apply(payload);
+        } catch (JsonReadException e) {
+            return new ValidName(null, new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage()));
+        }
+        FieldError error = nameError(name);
+        return error != null ? new ValidName(null, error) : new ValidName(name.strip(), null);
+    }
+
+    /** Why {@code name} is not a valid user name, or null. */
+    private static FieldError nameError(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            return new FieldError("/name", "REQUIRED", "a user needs a name");
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME_LENGTH) {
+            return new FieldError("/name", "TOO_LONG", "a name is at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            return new FieldError("/name", "BAD_CHARACTERS", "a name cannot contain control characters");
+        }
+        return null;
+    }
+
+    public static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Uni<CommandOutcome> invalid(PersistenceCommand command, FieldError error) {
+        return Uni.createFrom().item(CommandOutcome.unchanged(
+                PersistenceResult.failed(command, ResultStatus.INVALID, "the user is not valid", List.of(error))));
+    }
+
+    private static Uni<CommandOutcome> failed(PersistenceCommand command, ResultStatus status, String message) {
+        return Uni.createFrom().item(CommandOutcome.unchanged(PersistenceResult.failed(command, status, message, List.of())));
+    }
+
+}

@@ -1,0 +1,143 @@
+package dev.agentarena.persistence;
+
+import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.CommandType;
+import dev.agentarena.contracts.messages.CreateUserPayload;
+import dev.agentarena.contracts.messages.PersistenceCommand;
+import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.contracts.messages.RenameUserPayload;
+import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.persistence.entity.UserEntity;
+import dev.agentarena.persistence.repository.ProcessedCommandRepository;
+import dev.agentarena.persistence.repository.UserRepository;
+import dev.agentarena.persistence.service.Tokens;
+import dev.agentarena.testing.KafkaTestResource;
+import dev.agentarena.testing.MongoTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Users and tokens over real Kafka and MongoDB: the token is answered once, only its hash is kept and published. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(MongoTestResource.class)
+class UserCommandsTest {
+
+    @Inject
+    UserRepository users;
+    @Inject
+    ProcessedCommandRepository processed;
+
+    private CommandChannel channel;
+
+    @BeforeEach
+    void connect() {
+        channel = new CommandChannel(Topics.USERS, Topics.USER_TOKENS);
+        RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.close();
+    }
+
+    @Test
+    void createAnswersTheTokenOnceAndKeepsOnlyItsHash() {
+        String name = uniqueName("Ada");
+        PersistenceCommand create = createUser("  " + name + "  ");
+        PersistenceResult created = channel.execute(create);
+        assertThat(created.status()).isEqualTo(ResultStatus.OK);
+        String token = created.entity().path("token").asText();
+        String userId = created.entity().path("user").path("id").asText();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(created.entity().path("user").path("username").asText()).isEqualTo(name);
+
+        UserEntity stored = users.findById(userId).await().atMost(CommandChannel.WAIT);
+        assertThat(stored.tokenHash).isEqualTo(Tokens.hash(token));
+        assertThat(stored.settings.getString("theme")).isEqualTo("dark");
+        assertThat(stored.settings.getBoolean("notifications")).isTrue();
+        assertThat(stored.isDefault).isFalse();
+        assertThat(stored.createdAt).isNotNull();
+        assertThat(stored.lastSeenAt).isNotNull();
+        assertThat(processed.findById(create.commandId()).await().atMost(CommandChannel.WAIT).result).doesNotContain(token);
+
+        ConsumerRecord<String, String> grant = channel.await(r -> r.topic().equals(Topics.USER_TOKENS) && stored.tokenHash.equals(r.key()));
+        assertThat(CommandChannel.tree(grant).path("userId").asText()).isEqualTo(userId);
+        ConsumerRecord<String, String> changelog = channel.await(r -> r.topic().equals(Topics.USERS) && userId.equals(r.key()));
+        assertThat(changelog.value()).doesNotContain(stored.tokenHash).doesNotContain(token).doesNotContain("tokenHash");
+
+        // A redelivered create is the same user, and the token is not given a second time.
+        PersistenceResult again = channel.execute(create);
+        assertThat(again.status()).isEqualTo(ResultStatus.OK);
+        assertThat(again.entity().path("user").path("id").asText()).isEqualTo(userId);
+        assertThat(again.entity().path("token").isNull()).isTrue();
+        assertThat(users.count("nameKey", name.toLowerCase()).await().atMost(CommandChannel.WAIT)).isEqualTo(1);
+    }
+
+    @Test
+    void namesAreUniqueIgnoringCaseAndBounded() {
+        String name = uniqueName("Grace");
+        assertThat(channel.execute(createUser(name)).status()).isEqualTo(ResultStatus.OK);
+        PersistenceResult taken = channel.execute(createUser(name.toUpperCase()));
+        assertThat(taken.status()).isEqualTo(ResultStatus.CONFLICT);
+        assertThat(taken.message()).contains("taken");
+
+        assertThat(channel.execute(createUser("x".repeat(41))).errors()).extracting(e -> e.code()).containsExactly("TOO_LONG");
+        assertThat(channel.execute(createUser("   ")).errors()).extracting(e -> e.code()).containsExactly("REQUIRED");
+        assertThat(channel.execute(createUser("é".repeat(40))).status()).isEqualTo(ResultStatus.OK);
+    }
+
+    @Test
+    void renameAndRevokeAreTheUsersOwn() {
+        PersistenceResult created = channel.execute(createUser(uniqueName("Linus")));
+        String userId = created.entity().path("user").path("id").asText();
+        String hash = Tokens.hash(created.entity().path("token").asText());
+        String other = channel.execute(createUser(uniqueName("Other"))).entity().path("user").path("id").asText();
+
+        String newName = uniqueName("Renamed");
+        PersistenceResult renamed = channel.execute(CommandChannel.command(CommandType.RENAME_USER, userId, userId, 1L,
+                new RenameUserPayload(newName)));
+        assertThat(renamed.status()).isEqualTo(ResultStatus.OK);
+        assertThat(renamed.entity().path("username").asText()).isEqualTo(newName);
+        assertThat(renamed.entity().path("version").asLong()).isEqualTo(2);
+
+        PersistenceResult byOther = channel.execute(CommandChannel.command(CommandType.RENAME_USER, other, userId, 2L,
+                new RenameUserPayload(uniqueName("Hijack"))));
+        assertThat(byOther.status()).isEqualTo(ResultStatus.FORBIDDEN);
+        PersistenceResult otherRevokes = channel.execute(CommandChannel.command(CommandType.REVOKE_TOKEN, other, userId, null, null));
+        assertThat(otherRevokes.status()).isEqualTo(ResultStatus.FORBIDDEN);
+        PersistenceResult theDefault = channel.execute(CommandChannel.command(CommandType.RENAME_USER, "default_user", "default_user",
+                null, new RenameUserPayload(uniqueName("Root"))));
+        assertThat(theDefault.status()).isEqualTo(ResultStatus.FORBIDDEN);
+
+        PersistenceResult revoked = channel.execute(CommandChannel.command(CommandType.REVOKE_TOKEN, userId, userId, null, null));
+        assertThat(revoked.status()).isEqualTo(ResultStatus.OK);
+        channel.await(r -> r.topic().equals(Topics.USER_TOKENS) && hash.equals(r.key()) && r.value() == null);
+        assertThat(users.findById(userId).await().atMost(CommandChannel.WAIT).tokenHash).isNull();
+    }
+
+    @Test
+    void aGuestCannotRenameOrRevoke() {
+        PersistenceResult result = channel.execute(CommandChannel.command(CommandType.REVOKE_TOKEN, null, null, null, null));
+        assertThat(result.status()).isEqualTo(ResultStatus.FORBIDDEN);
+        assertThat(result.message()).contains("sign in");
+    }
+
+    private static PersistenceCommand createUser(String name) {
+        return CommandChannel.command(CommandType.CREATE_USER, null, null, null, new CreateUserPayload(name));
+    }
+
+    private static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+}
