@@ -383,6 +383,8 @@ public final class Simulation {
         a.spawnTick[slot] = tick;
         a.protectedUntil[slot] = tick + rules.protectionTicks;
         a.cooldownUntil[slot] = tick;
+        // Meaningless while alive; cleared so that a reused slot holds nothing of its former agent.
+        a.respawnAt[slot] = 0;
         a.targetSlot[slot] = -1;
         a.targetKind[slot] = TargetKind.NONE.ordinal();
         a.label[slot] = "SPAWNED";

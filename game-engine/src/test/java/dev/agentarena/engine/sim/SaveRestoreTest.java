@@ -106,7 +106,7 @@ class SaveRestoreTest {
         fields.put("wallLayout", LAYOUTS.get(random.nextInt(LAYOUTS.size())));
         fields.put("respawnEnabled", random.nextBoolean());
         fields.put("respawnTime", random.nextInt(500, 3000));
-        fields.put("roundTime", (double) random.nextInt(5, 30));
+        fields.put("roundTime", (double) random.nextInt(10, 25));
         fields.put("spawnProtectionTime", random.nextDouble() * 2);
         fields.put("behaviorUpdateInterval", random.nextInt(17, 200));
         return new World(TestConfigs.with(fields), random.nextLong());
