@@ -64,6 +64,7 @@ public final class Simulation {
     int spawnsSinceGrid;
     /** How many agents follow waypoints instead of a behavior (their pass is skipped while there are none). */
     int scriptedCount;
+    private CombatObserver combatObserver;
 
     /** A finished round: the winning team (-1 for a draw) and when it ended. */
     public record RoundResult(int round, int winner, long endTick) {
@@ -594,6 +595,19 @@ public final class Simulation {
         }
     }
 
+    /** Tells {@code observer} (null: no one) of every strike and death from now on. */
+    public void observeCombat(CombatObserver observer) {
+        combatObserver = observer;
+    }
+
+    /** An agent's strike on another, for its observer; the damage is done by {@link #damage}. */
+    void struck(int attacker, int victim, double amount) {
+        if (combatObserver != null) {
+            combatObserver.struck(attacker, victim, amount);
+        }
+        damage(victim, attacker, amount);
+    }
+
     /** Takes {@code amount} of health from {@code victim}; {@code attacker} -1 means the environment. */
     void damage(int victim, int attacker, double amount) {
         AgentTable a = agents;
@@ -626,6 +640,9 @@ public final class Simulation {
         }
         deaths.record(tick, a.id[victim], team, killerId, killerTeam, rules.seconds(tick - a.spawnTick[victim]));
         a.respawnAt[victim] = rules.respawn ? tick + rules.respawnTicks : Long.MAX_VALUE;
+        if (combatObserver != null) {
+            combatObserver.killed(victim, attacker);
+        }
     }
 
     private boolean roundOver() {
