@@ -31,5 +31,9 @@ public enum ErrorCode {
     /** The world refused a command (e.g. its command queue is full). */
     WORLD_REJECTED,
     /** The copilot failed to answer. */
-    LLM_FAILED
+    LLM_FAILED,
+    /** A scenario document failed validation; {@code errors} locates each problem. */
+    INVALID_SCENARIO,
+    /** The engine or the user already runs as many scenarios as allowed; try again later. */
+    BUSY
 }

@@ -17,15 +17,17 @@ public class MessageRouter {
     private final CopilotRequests copilot;
     private final WorldRequests world;
     private final WorldAdminRequests worldAdmin;
+    private final ScenarioRequests scenarios;
     private final MeterRegistry registry;
 
     public MessageRouter(ConfigRequests configs, BehaviorRequests behaviors, CopilotRequests copilot, WorldRequests world,
-                         WorldAdminRequests worldAdmin, MeterRegistry registry) {
+                         WorldAdminRequests worldAdmin, ScenarioRequests scenarios, MeterRegistry registry) {
         this.configs = configs;
         this.behaviors = behaviors;
         this.copilot = copilot;
         this.world = world;
         this.worldAdmin = worldAdmin;
+        this.scenarios = scenarios;
         this.registry = registry;
     }
 
@@ -58,6 +60,7 @@ public class MessageRouter {
             case "list_behaviors" -> behaviors.list(session, request);
             case "assign_behavior" -> behaviors.assign(session, request);
             case "llm_query" -> copilot.query(session, request);
+            case "run_scenario" -> scenarios.run(session, request);
             default -> {
                 if (worldAdmin.handles(request.type())) {
                     worldAdmin.handle(session, request);
