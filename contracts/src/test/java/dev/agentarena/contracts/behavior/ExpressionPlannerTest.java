@@ -87,8 +87,15 @@ class ExpressionPlannerTest {
 
     @Test
     void greatestOfManyNumbersIsANumber() {
-        assertThat(compile("math.greatest(1, self.health, params.a)", false)).isNotNull();
-        assertThat(compile("math.least(1, self.health, params.a, 2) > 0.5", true)).isNotNull();
+        ExpressionPlanner planner = new ExpressionPlanner(Map.of("params.a", 7.0, "params.b", 0.0));
+        NumberTerm greatest = (NumberTerm) planner.plan(compile("math.greatest(1, self.health, params.a)", false).ast().getExpr());
+        FlagTerm least = (FlagTerm) planner.plan(compile("math.least(1, self.health, params.a, 2) > 0.5", true).ast().getExpr());
+        FixedPerception healthy = FixedPerception.typical();
+        FixedPerception weak = healthy.with(PerceptionVariable.SELF_HEALTH, 0.25);
+        assertThat(greatest.eval(healthy)).isEqualTo(80.0);
+        assertThat(greatest.eval(weak)).isEqualTo(7.0);
+        assertThat(least.eval(healthy)).isTrue();
+        assertThat(least.eval(weak)).isFalse();
     }
 
     @Test

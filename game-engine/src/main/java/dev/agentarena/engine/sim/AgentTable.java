@@ -1,5 +1,9 @@
 package dev.agentarena.engine.sim;
 
+import dev.agentarena.engine.sim.state.StateReader;
+import dev.agentarena.engine.sim.state.StateWriter;
+import dev.agentarena.engine.sim.state.WorldStateException;
+
 import java.util.Arrays;
 
 /**
@@ -55,6 +59,12 @@ final class AgentTable {
     /** Per-agent policy override (null: the team's). */
     DecisionPolicy[] policy;
     String[] policyId;
+    /** A scripted agent's waypoints as x, y pairs (null: the agent runs a behavior). */
+    double[][] waypoints;
+    /** The waypoint a scripted agent is heading for. */
+    int[] waypoint;
+    /** Whether a scripted agent starts over after its last waypoint (else it holds there). */
+    boolean[] loopWaypoints;
 
     AgentTable(int initialCapacity) {
         capacity = 0;
@@ -77,6 +87,7 @@ final class AgentTable {
         alive[slot] = false;
         policy[slot] = null;
         policyId[slot] = null;
+        waypoints[slot] = null;
         if (free.length == freeCount) {
             free = Arrays.copyOf(free, Math.max(16, free.length * 2));
         }
@@ -124,6 +135,106 @@ final class AgentTable {
         label = Arrays.copyOf(label == null ? new String[0] : label, size);
         policy = Arrays.copyOf(policy == null ? new DecisionPolicy[0] : policy, size);
         policyId = Arrays.copyOf(policyId == null ? new String[0] : policyId, size);
+        waypoints = Arrays.copyOf(waypoints == null ? new double[0][] : waypoints, size);
+        waypoint = grow(waypoint, size);
+        loopWaypoints = grow(loopWaypoints, size);
+    }
+
+    /**
+     * Writes the slots, each used one with everything that lasts beyond a tick (not this tick's forces, which
+     * the next tick recomputes before using them), and the free list in order. Policies are written as their
+     * ids; {@link #read} leaves {@link #policy} for the caller to resolve.
+     */
+    void write(StateWriter out) {
+        out.writeInt(slots);
+        for (int i = 0; i < slots; i++) {
+            out.writeBoolean(used[i]);
+            if (!used[i]) {
+                continue;
+            }
+            out.writeLong(id[i]).writeInt(team[i]).writeBoolean(alive[i]);
+            out.writeDouble(x[i]).writeDouble(y[i]).writeDouble(vx[i]).writeDouble(vy[i]).writeDouble(heading[i]);
+            out.writeDouble(maxSpeed[i]).writeDouble(damage[i]).writeDouble(health[i]);
+            out.writeLong(spawnTick[i]).writeLong(cooldownUntil[i]).writeLong(protectedUntil[i]).writeLong(respawnAt[i]);
+            out.writeInt(kills[i]).writeInt(deaths[i]).writeDouble(damageDealt[i]).writeDouble(damageTaken[i]);
+            out.writeDouble(wanderAngle[i]).writeDouble(homeX[i]).writeDouble(homeY[i]).writeDouble(patrolPhase[i]);
+            for (int k = i * Primitive.COUNT; k < (i + 1) * Primitive.COUNT; k++) {
+                out.writeDouble(weights[k]);
+            }
+            out.writeInt(targetKind[i]).writeInt(targetSlot[i]).writeDouble(forceScale[i]);
+            out.writeString(label[i]).writeString(policyId[i]);
+            out.writeDoubles(waypoints[i]).writeInt(waypoint[i]).writeBoolean(loopWaypoints[i]);
+        }
+        out.writeInt(freeCount);
+        for (int k = 0; k < freeCount; k++) {
+            out.writeInt(free[k]);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this (empty) table, checking every index it will use. */
+    void read(StateReader in, int teamCount) {
+        int count = in.readCount(1);
+        if (count > capacity) {
+            resize(Math.max(count, 2 * capacity));
+        }
+        slots = count;
+        for (int i = 0; i < count; i++) {
+            used[i] = in.readBoolean();
+            if (!used[i]) {
+                continue;
+            }
+            id[i] = in.readLong();
+            team[i] = in.readInt();
+            check(team[i] >= 0 && team[i] < teamCount, i, "team " + team[i]);
+            alive[i] = in.readBoolean();
+            x[i] = in.readDouble();
+            y[i] = in.readDouble();
+            vx[i] = in.readDouble();
+            vy[i] = in.readDouble();
+            heading[i] = in.readDouble();
+            maxSpeed[i] = in.readDouble();
+            damage[i] = in.readDouble();
+            health[i] = in.readDouble();
+            spawnTick[i] = in.readLong();
+            cooldownUntil[i] = in.readLong();
+            protectedUntil[i] = in.readLong();
+            respawnAt[i] = in.readLong();
+            kills[i] = in.readInt();
+            deaths[i] = in.readInt();
+            damageDealt[i] = in.readDouble();
+            damageTaken[i] = in.readDouble();
+            wanderAngle[i] = in.readDouble();
+            homeX[i] = in.readDouble();
+            homeY[i] = in.readDouble();
+            patrolPhase[i] = in.readDouble();
+            for (int k = i * Primitive.COUNT; k < (i + 1) * Primitive.COUNT; k++) {
+                weights[k] = in.readDouble();
+            }
+            targetKind[i] = in.readInt();
+            targetSlot[i] = in.readInt();
+            check(targetKind[i] >= 0 && targetKind[i] < TargetKind.ALL.length, i, "target kind " + targetKind[i]);
+            check(targetSlot[i] >= -1 && targetSlot[i] < count, i, "target slot " + targetSlot[i]);
+            forceScale[i] = in.readDouble();
+            label[i] = in.readString();
+            policyId[i] = in.readString();
+            waypoints[i] = in.readDoubles();
+            waypoint[i] = in.readInt();
+            loopWaypoints[i] = in.readBoolean();
+            check(waypoints[i] == null || waypoints[i].length >= 2 && waypoints[i].length % 2 == 0
+                    && waypoint[i] >= 0 && waypoint[i] < waypoints[i].length / 2, i, "waypoints");
+        }
+        freeCount = in.readCount(4);
+        free = new int[Math.max(16, freeCount)];
+        for (int k = 0; k < freeCount; k++) {
+            free[k] = in.readInt();
+            check(free[k] >= 0 && free[k] < count && !used[free[k]], free[k], "free slot");
+        }
+    }
+
+    private static void check(boolean valid, int slot, String what) {
+        if (!valid) {
+            throw new WorldStateException(WorldStateException.Reason.MALFORMED, "slot " + slot + ": invalid " + what);
+        }
     }
 
     private static double[] grow(double[] array, int size) {

@@ -2,6 +2,9 @@ package dev.agentarena.engine.sim;
 
 import dev.agentarena.contracts.behavior.BehaviorEvaluationException;
 import dev.agentarena.contracts.behavior.ErrorCode;
+import dev.agentarena.engine.sim.state.StateReader;
+import dev.agentarena.engine.sim.state.StateWriter;
+import dev.agentarena.engine.sim.state.WorldStateException;
 
 /**
  * The behavior failures of one world worth telling its viewers: at most {@value #PER_SECOND} per simulated
@@ -70,5 +73,29 @@ public final class BehaviorErrorLog {
     /** Failures not reported because of the rate limit. */
     public long suppressed() {
         return suppressed;
+    }
+
+    /** Writes the rate-limit window, the counters and the failures still held. */
+    void write(StateWriter out) {
+        out.writeLong(next).writeLong(suppressed).writeLong(windowEnd).writeInt(inWindow);
+        for (long seq = oldest(); seq < next; seq++) {
+            Entry e = get(seq);
+            out.writeLong(e.tick()).writeLong(e.agentId()).writeString(e.behaviorId()).writeString(e.code())
+                    .writeString(e.path()).writeString(e.message());
+        }
+    }
+
+    void read(StateReader in) {
+        next = in.readLong();
+        suppressed = in.readLong();
+        windowEnd = in.readLong();
+        inWindow = in.readInt();
+        if (next < 0 || suppressed < 0 || inWindow < 0) {
+            throw new WorldStateException(WorldStateException.Reason.MALFORMED, "behavior error counters are negative");
+        }
+        for (long seq = oldest(); seq < next; seq++) {
+            ring[(int) (seq % CAPACITY)] = new Entry(in.readLong(), in.readLong(), in.readString(), in.readString(),
+                    in.readString(), in.readString());
+        }
     }
 }

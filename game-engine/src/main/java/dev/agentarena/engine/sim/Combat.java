@@ -33,6 +33,6 @@ final class Combat {
         }
         a.cooldownUntil[i] = tick + sim.rules.cooldownTicks;
         a.protectedUntil[i] = Math.min(a.protectedUntil[i], tick);
-        sim.damage(target, i, a.damage[i]);
+        sim.struck(i, target, a.damage[i]);
     }
 }

@@ -1,5 +1,9 @@
 package dev.agentarena.engine.sim;
 
+import dev.agentarena.engine.sim.state.StateReader;
+import dev.agentarena.engine.sim.state.StateWriter;
+import dev.agentarena.engine.sim.state.WorldStateException;
+
 /**
  * The last deaths of a world, in a fixed ring of primitive arrays (no allocation per death). Each entry has a
  * sequence number so a reader can take only what is new since its last read.
@@ -52,5 +56,32 @@ public final class DeathLog {
             throw new IndexOutOfBoundsException("death " + sequence + " is not held (" + oldest() + ".." + next + ")");
         }
         return (int) (sequence % CAPACITY);
+    }
+
+    /** Writes the sequence number and the entries still held, so readers resume where they were. */
+    void write(StateWriter out) {
+        out.writeLong(next);
+        for (long seq = oldest(); seq < next; seq++) {
+            int i = index(seq);
+            out.writeLong(tick[i]).writeLong(victim[i]).writeInt(victimTeam[i]).writeLong(killer[i])
+                    .writeInt(killerTeam[i]).writeDouble(lifetime[i]);
+        }
+    }
+
+    void read(StateReader in) {
+        long sequence = in.readLong();
+        if (sequence < 0) {
+            throw new WorldStateException(WorldStateException.Reason.MALFORMED, "death sequence " + sequence);
+        }
+        next = sequence;
+        for (long seq = oldest(); seq < next; seq++) {
+            int i = index(seq);
+            tick[i] = in.readLong();
+            victim[i] = in.readLong();
+            victimTeam[i] = in.readInt();
+            killer[i] = in.readLong();
+            killerTeam[i] = in.readInt();
+            lifetime[i] = in.readDouble();
+        }
     }
 }

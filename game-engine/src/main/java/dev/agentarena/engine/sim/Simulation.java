@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One world's state and its fixed-timestep step. Pure Java and single-threaded: the world's loop owns it.
@@ -19,15 +20,17 @@ import java.util.SplittableRandom;
 public final class Simulation {
 
     static final int MAX_ROUND_HISTORY = 20;
+    /** The state of an agent that follows waypoints. */
+    public static final String SCRIPTED = "SCRIPTED";
     private static final int SPAWN_ATTEMPTS = 200;
     private static final int SPAWNS_PER_GRID_REBUILD = 64;
 
-    final SplittableRandom random;
+    final WorldRandom random;
     final AgentTable agents = new AgentTable(64);
     final Walls walls;
     final SpatialGrid grid;
     final DeathLog deaths = new DeathLog();
-    private final BehaviorErrorLog behaviorErrors = new BehaviorErrorLog();
+    final BehaviorErrorLog behaviorErrors = new BehaviorErrorLog();
     final int teamCount;
     final int[] teamAlive;
     final int[] teamTotal;
@@ -37,28 +40,31 @@ public final class Simulation {
     final int[] roundsWon;
     final DecisionPolicy[] teamPolicy;
     final String[] teamPolicyId;
-    private final DecisionPolicy defaultPolicy;
+    final DecisionPolicy defaultPolicy;
     private final Senses senses;
     private final Steering steering;
     private final Motion motion;
     private final Combat combat;
-    private final List<RoundResult> rounds = new ArrayList<>();
+    final List<RoundResult> rounds = new ArrayList<>();
     Rules rules;
     long tick;
     long roundStart;
     int round = 1;
-    private long nextId = 1;
-    private long policyFailures;
-    private int decisionBudget = Integer.MAX_VALUE;
-    private long decisionBudgetNanos;
+    long nextId = 1;
+    long policyFailures;
+    int decisionBudget = Integer.MAX_VALUE;
+    long decisionBudgetNanos;
     /** Agents whose think is due, in order (a ring of slots); {@code due[slot]} while a slot is in it. */
-    private int[] dueQueue = new int[0];
-    private boolean[] due = new boolean[0];
-    private int dueHead;
-    private int dueSize;
-    private long deferredDecisions;
-    private long budgetOverruns;
-    private int spawnsSinceGrid;
+    int[] dueQueue = new int[0];
+    boolean[] due = new boolean[0];
+    int dueHead;
+    int dueSize;
+    long deferredDecisions;
+    long budgetOverruns;
+    int spawnsSinceGrid;
+    /** How many agents follow waypoints instead of a behavior (their pass is skipped while there are none). */
+    int scriptedCount;
+    private CombatObserver combatObserver;
 
     /** A finished round: the winning team (-1 for a draw) and when it ended. */
     public record RoundResult(int round, int winner, long endTick) {
@@ -69,10 +75,21 @@ public final class Simulation {
      *                        also stands in for a failing one
      */
     public Simulation(ArenaConfig config, int ticksPerSecond, String defaultPolicyId, DecisionPolicy defaultPolicy) {
+        this(config, ticksPerSecond, new WorldRandom(config.seed()), null, -1, defaultPolicyId, defaultPolicy);
+    }
+
+    /**
+     * A world of {@code config} whose generator starts from {@code random}, with the given walls and grid cell
+     * size when restoring a saved world ({@code wallSpecs} null: built from the config and the generator; a
+     * cell size of -1: the config's largest query radius).
+     */
+    Simulation(ArenaConfig config, int ticksPerSecond, WorldRandom random, List<WallSpec> wallSpecs, double cellSize,
+               String defaultPolicyId, DecisionPolicy defaultPolicy) {
         rules = new Rules(config, ticksPerSecond);
-        random = new SplittableRandom(config.seed());
-        walls = new Walls(WallLayouts.build(config, random), rules.radius, rules.width, rules.height);
-        grid = new SpatialGrid(rules.width, rules.height, rules.queryRadius);
+        this.random = random;
+        walls = new Walls(wallSpecs != null ? wallSpecs : WallLayouts.build(config, random), rules.radius, rules.width,
+                rules.height);
+        grid = new SpatialGrid(rules.width, rules.height, cellSize > 0 ? cellSize : rules.queryRadius);
         teamCount = config.teamCount();
         teamAlive = new int[teamCount];
         teamTotal = new int[teamCount];
@@ -215,9 +232,59 @@ public final class Simulation {
 
     /** Adds an agent of {@code team} at a random free spot; returns its id, or -1 when no free spot was found. */
     public long addAgent(int team) {
+        checkTeam(team);
+        int slot = newAgent(team, null, null);
+        if (!spawn(slot)) {
+            agents.used[slot] = false;
+            teamTotal[team]--;
+            agents.release(slot);
+            return -1;
+        }
+        return agents.id[slot];
+    }
+
+    /**
+     * Adds an agent where {@code placement} says, alive, spawn-protected as any spawn; returns its id. The
+     * spot must be inside the bounds and outside every wall (grown by the agent radius), else nothing is added
+     * and an {@link IllegalArgumentException} says why. A placed agent that dies respawns like any other.
+     */
+    public long placeAgent(AgentPlacement placement) {
+        int team = placement.team();
+        checkTeam(team);
+        double x = placement.x();
+        double y = placement.y();
+        double r = rules.radius;
+        if (!(x >= r && x <= rules.width - r && y >= r && y <= rules.height - r)) {
+            throw new IllegalArgumentException("(" + x + ", " + y + ") is not inside the bounds shrunk by the agent radius");
+        }
+        if (walls.blocked(x, y, 0)) {
+            throw new IllegalArgumentException("(" + x + ", " + y + ") is inside a wall (grown by the agent radius)");
+        }
+        double health = placement.health() == null ? rules.baseHealth : placement.health();
+        if (!(health > 0 && health <= rules.baseHealth)) {
+            throw new IllegalArgumentException("health " + health + " is not in (0, " + rules.baseHealth + "]");
+        }
+        int slot = newAgent(team, placement.maxSpeed(), placement.damage());
+        double vx = placement.vx();
+        double vy = placement.vy();
+        bringToLife(slot, x, y, vx, vy, vx != 0 || vy != 0 ? Math.atan2(vy, vx) : 0, health);
+        if (placement.waypoints() != null) {
+            agents.waypoints[slot] = placement.waypoints().clone();
+            agents.waypoint[slot] = 0;
+            agents.loopWaypoints[slot] = placement.loop();
+            scriptedCount++;
+        }
+        return agents.id[slot];
+    }
+
+    private void checkTeam(int team) {
         if (team < 0 || team >= teamCount) {
             throw new IllegalArgumentException("team " + team + " is not between 0 and " + (teamCount - 1));
         }
+    }
+
+    /** A slot for a new, not yet living agent with its stats (null: drawn from the config's ranges). */
+    private int newAgent(int team, Double maxSpeed, Double damage) {
         int slot = agents.allocate();
         AgentTable a = agents;
         a.id[slot] = nextId++;
@@ -225,20 +292,14 @@ public final class Simulation {
         a.used[slot] = true;
         a.policy[slot] = null;
         a.policyId[slot] = null;
-        a.maxSpeed[slot] = rules.minSpeed + random.nextDouble() * (rules.maxSpeed - rules.minSpeed);
-        a.damage[slot] = rules.minDamage + random.nextDouble() * (rules.maxDamage - rules.minDamage);
+        a.maxSpeed[slot] = maxSpeed != null ? maxSpeed : rules.minSpeed + random.nextDouble() * (rules.maxSpeed - rules.minSpeed);
+        a.damage[slot] = damage != null ? damage : rules.minDamage + random.nextDouble() * (rules.maxDamage - rules.minDamage);
         a.kills[slot] = 0;
         a.deaths[slot] = 0;
         a.damageDealt[slot] = 0;
         a.damageTaken[slot] = 0;
         teamTotal[team]++;
-        if (!spawn(slot)) {
-            a.used[slot] = false;
-            teamTotal[team]--;
-            agents.release(slot);
-            return -1;
-        }
-        return a.id[slot];
+        return slot;
     }
 
     /** Removes an agent for good; false when no such agent. */
@@ -252,6 +313,9 @@ public final class Simulation {
             teamAlive[team]--;
         }
         teamTotal[team]--;
+        if (agents.waypoints[slot] != null) {
+            scriptedCount--;
+        }
         agents.release(slot);
         return true;
     }
@@ -297,29 +361,37 @@ public final class Simulation {
             if (walls.blocked(x, y, 1) || attempt < SPAWN_ATTEMPTS / 2 && crowded(x, y, slot)) {
                 continue;
             }
-            a.x[slot] = x;
-            a.y[slot] = y;
-            a.homeX[slot] = x;
-            a.homeY[slot] = y;
-            a.vx[slot] = 0;
-            a.vy[slot] = 0;
-            a.heading[slot] = random.nextDouble() * 2 * Math.PI;
-            a.wanderAngle[slot] = a.heading[slot];
-            a.patrolPhase[slot] = 0;
-            a.health[slot] = rules.baseHealth;
-            a.alive[slot] = true;
-            a.spawnTick[slot] = tick;
-            a.protectedUntil[slot] = tick + rules.protectionTicks;
-            a.cooldownUntil[slot] = tick;
-            a.targetSlot[slot] = -1;
-            a.targetKind[slot] = TargetKind.NONE.ordinal();
-            a.label[slot] = "SPAWNED";
-            Arrays.fill(a.weights, slot * Primitive.COUNT, (slot + 1) * Primitive.COUNT, 0);
-            a.forceScale[slot] = 1;
-            teamAlive[a.team[slot]]++;
+            bringToLife(slot, x, y, 0, 0, random.nextDouble() * 2 * Math.PI, rules.baseHealth);
             return true;
         }
         return false;
+    }
+
+    /** Makes a slot's agent alive at (x, y): its spawn point, spawn protection from now, no plan yet. */
+    private void bringToLife(int slot, double x, double y, double vx, double vy, double heading, double health) {
+        AgentTable a = agents;
+        a.x[slot] = x;
+        a.y[slot] = y;
+        a.homeX[slot] = x;
+        a.homeY[slot] = y;
+        a.vx[slot] = vx;
+        a.vy[slot] = vy;
+        a.heading[slot] = heading;
+        a.wanderAngle[slot] = heading;
+        a.patrolPhase[slot] = 0;
+        a.health[slot] = health;
+        a.alive[slot] = true;
+        a.spawnTick[slot] = tick;
+        a.protectedUntil[slot] = tick + rules.protectionTicks;
+        a.cooldownUntil[slot] = tick;
+        // Meaningless while alive; cleared so that a reused slot holds nothing of its former agent.
+        a.respawnAt[slot] = 0;
+        a.targetSlot[slot] = -1;
+        a.targetKind[slot] = TargetKind.NONE.ordinal();
+        a.label[slot] = "SPAWNED";
+        Arrays.fill(a.weights, slot * Primitive.COUNT, (slot + 1) * Primitive.COUNT, 0);
+        a.forceScale[slot] = 1;
+        teamAlive[a.team[slot]]++;
     }
 
     /** Whether another live agent overlaps a body at (x, y): the grid as last built, then its neighbours. */
@@ -371,6 +443,13 @@ public final class Simulation {
         grid.rebuild(a.slots, a.alive, a.x, a.y);
         spawnsSinceGrid = 0;
         decide();
+        if (scriptedCount > 0) {
+            for (int i = 0; i < a.slots; i++) {
+                if (a.alive[i] && a.waypoints[i] != null) {
+                    followWaypoints(i);
+                }
+            }
+        }
         for (int i = 0; i < a.slots; i++) {
             if (a.alive[i]) {
                 steering.accelerate(i);
@@ -400,7 +479,7 @@ public final class Simulation {
         ensureDueCapacity(a.slots);
         int phase = (int) (tick % rules.thinkTicks);
         for (int i = 0; i < a.slots; i++) {
-            if (a.alive[i] && i % rules.thinkTicks == phase && !due[i]) {
+            if (a.alive[i] && i % rules.thinkTicks == phase && !due[i] && a.waypoints[i] == null) {
                 due[i] = true;
                 dueQueue[(dueHead + dueSize++) % dueQueue.length] = i;
             }
@@ -424,6 +503,39 @@ public final class Simulation {
                 decided++;
             }
         }
+    }
+
+    /**
+     * Steers a scripted agent, every tick: it seeks its current waypoint (arrives at the last one), moves on
+     * to the next within one body radius of it, and holds at the last one (or starts over when it loops).
+     * The waypoint is its "home" for the tick, so the ordinary seek and arrive do the steering.
+     */
+    private void followWaypoints(int i) {
+        AgentTable a = agents;
+        double[] points = a.waypoints[i];
+        int last = points.length / 2 - 1;
+        int k = a.waypoint[i];
+        double dx = points[2 * k] - a.x[i];
+        double dy = points[2 * k + 1] - a.y[i];
+        boolean reached = dx * dx + dy * dy <= rules.radius * rules.radius;
+        if (reached && (k < last || a.loopWaypoints[i])) {
+            k = k < last ? k + 1 : 0;
+            a.waypoint[i] = k;
+        }
+        int base = i * Primitive.COUNT;
+        Arrays.fill(a.weights, base, base + Primitive.COUNT, 0);
+        if (reached && k == last && !a.loopWaypoints[i]) {
+            a.weights[base + Primitive.HOLD.ordinal()] = 1;
+        } else {
+            Primitive toward = k == last && !a.loopWaypoints[i] ? Primitive.ARRIVE : Primitive.SEEK;
+            a.weights[base + toward.ordinal()] = 1;
+        }
+        a.homeX[i] = points[2 * k];
+        a.homeY[i] = points[2 * k + 1];
+        a.targetKind[i] = TargetKind.HOME.ordinal();
+        a.targetSlot[i] = -1;
+        a.forceScale[i] = 1;
+        a.label[i] = SCRIPTED;
     }
 
     /** Grows the due queue with the agent table (never in a tick that adds no slots), keeping its order. */
@@ -483,6 +595,19 @@ public final class Simulation {
         }
     }
 
+    /** Tells {@code observer} (null: no one) of every strike and death from now on. */
+    public void observeCombat(CombatObserver observer) {
+        combatObserver = observer;
+    }
+
+    /** An agent's strike on another, for its observer; the damage is done by {@link #damage}. */
+    void struck(int attacker, int victim, double amount) {
+        if (combatObserver != null) {
+            combatObserver.struck(attacker, victim, amount);
+        }
+        damage(victim, attacker, amount);
+    }
+
     /** Takes {@code amount} of health from {@code victim}; {@code attacker} -1 means the environment. */
     void damage(int victim, int attacker, double amount) {
         AgentTable a = agents;
@@ -515,6 +640,9 @@ public final class Simulation {
         }
         deaths.record(tick, a.id[victim], team, killerId, killerTeam, rules.seconds(tick - a.spawnTick[victim]));
         a.respawnAt[victim] = rules.respawn ? tick + rules.respawnTicks : Long.MAX_VALUE;
+        if (combatObserver != null) {
+            combatObserver.killed(victim, attacker);
+        }
     }
 
     private boolean roundOver() {
@@ -618,6 +746,29 @@ public final class Simulation {
     public double teamDamage(int team) { return teamDamage[team]; }
     public int roundsWon(int team) { return roundsWon[team]; }
     public String teamBehavior(int team) { return teamPolicyId[team]; }
+
+    /** Whether the agent in {@code slot} follows waypoints instead of a behavior. */
+    public boolean scripted(int slot) { return agents.waypoints[slot] != null; }
+
+    /**
+     * The whole world as a compact, versioned binary form: config, walls, the generator's state, tick and
+     * rounds, every agent, the behaviors assigned (by id), the decision budget and its queue, the logs.
+     * {@link #restore} reads it back into a world that goes on exactly as this one would (same
+     * {@link #stateHash()} after any number of further ticks).
+     */
+    public byte[] saveState() {
+        return SimulationState.write(this);
+    }
+
+    /**
+     * A world from {@link #saveState()}: its behaviors are resolved by id through {@code policies} (the
+     * default id to {@code defaultPolicy}). Throws {@link dev.agentarena.engine.sim.state.WorldStateException}
+     * for a state that is malformed, of another format version, or names a behavior that does not resolve.
+     */
+    public static Simulation restore(byte[] state, String defaultPolicyId, DecisionPolicy defaultPolicy,
+                                     Function<String, Optional<DecisionPolicy>> policies) {
+        return SimulationState.read(state, defaultPolicyId, defaultPolicy, policies);
+    }
 
     /** A hash of everything that evolves (tick, round, every agent's state): equal worlds hash equal. */
     public long stateHash() {

@@ -1,5 +1,9 @@
 package dev.agentarena.engine.sim;
 
+import dev.agentarena.engine.sim.state.StateReader;
+import dev.agentarena.engine.sim.state.StateWriter;
+import dev.agentarena.engine.sim.state.WorldStateException;
+
 import java.util.Arrays;
 
 /**
@@ -84,5 +88,44 @@ final class SpatialGrid {
             cellStart[c] = cellStart[c - 1];
         }
         cellStart[0] = 0;
+    }
+
+    /**
+     * Writes the grid as last built. A tick's respawns look for free spots in it before it is rebuilt, so a
+     * restored world needs this very grid, not one rebuilt from the current positions.
+     */
+    void write(StateWriter out) {
+        int count = cellStart[columns * rows];
+        out.writeInt(count);
+        for (int c = 1; c <= columns * rows; c++) {
+            out.writeInt(cellStart[c]);
+        }
+        for (int k = 0; k < count; k++) {
+            out.writeInt(items[k]);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this grid of the same dimensions, for {@code slots} slots. */
+    void read(StateReader in, int slots) {
+        int count = in.readCount(4);
+        cellOf = new int[Math.max(slots, count)];
+        items = new int[cellOf.length];
+        cellStart[0] = 0;
+        for (int c = 1; c <= columns * rows; c++) {
+            cellStart[c] = in.readInt();
+            if (cellStart[c] < cellStart[c - 1] || cellStart[c] > count) {
+                throw new WorldStateException(WorldStateException.Reason.MALFORMED, "grid cell " + c + " out of order");
+            }
+        }
+        if (cellStart[columns * rows] != count) {
+            throw new WorldStateException(WorldStateException.Reason.MALFORMED, "grid holds " + count + " items, its cells "
+                    + cellStart[columns * rows]);
+        }
+        for (int k = 0; k < count; k++) {
+            items[k] = in.readInt();
+            if (items[k] < 0 || items[k] >= slots) {
+                throw new WorldStateException(WorldStateException.Reason.MALFORMED, "grid item " + items[k] + " is no slot");
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import dev.agentarena.contracts.config.WallSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Builds a world's walls from its config: a named layout, then the config's custom walls. Only the
@@ -21,7 +20,7 @@ final class WallLayouts {
     private WallLayouts() {
     }
 
-    static List<WallSpec> build(ArenaConfig config, SplittableRandom random) {
+    static List<WallSpec> build(ArenaConfig config, WorldRandom random) {
         double w = config.worldWidth();
         double h = config.worldHeight();
         List<WallSpec> walls = new ArrayList<>();
@@ -36,7 +35,7 @@ final class WallLayouts {
     }
 
     /** The prototype's generator: 4 corner walls, maybe a centre cross, a parallel or "diagonal" pair. */
-    private static void prototype(ArenaConfig config, SplittableRandom random, List<WallSpec> walls) {
+    private static void prototype(ArenaConfig config, WorldRandom random, List<WallSpec> walls) {
         double w = config.worldWidth();
         double h = config.worldHeight();
         double margin = 40;
@@ -80,7 +79,7 @@ final class WallLayouts {
     }
 
     /** Tries a few random spots for a wall of a random size; gives up quietly when the world is too crowded. */
-    private static void place(List<WallSpec> walls, double gap, double w, double h, SplittableRandom random,
+    private static void place(List<WallSpec> walls, double gap, double w, double h, WorldRandom random,
                               Size size) {
         for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
             double[] s = size.next();

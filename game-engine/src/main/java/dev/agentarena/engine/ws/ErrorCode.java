@@ -37,5 +37,9 @@ public enum ErrorCode {
     /** No more worlds: the engine runs its maximum, or the user created as many as one user may. */
     WORLD_LIMIT,
     /** The copilot failed to answer. */
-    LLM_FAILED
+    LLM_FAILED,
+    /** A scenario document failed validation; {@code errors} locates each problem. */
+    INVALID_SCENARIO,
+    /** The engine or the user already runs as many scenarios as allowed; try again later. */
+    BUSY
 }
