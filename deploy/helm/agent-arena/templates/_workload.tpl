@@ -27,7 +27,8 @@ metadata:
 data:
   QUARKUS_HTTP_PORT: "8080"
   KAFKA_BOOTSTRAP_SERVERS: {{ include "agent-arena.kafkaBootstrap" $root | quote }}
-  JAVA_OPTS_APPEND: {{ .values.javaOpts | quote }}
+  # The image sets the log manager in JAVA_OPTS_APPEND too; this replaces it, so it is repeated here.
+  JAVA_OPTS_APPEND: {{ printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager %s" .values.javaOpts | trim | quote }}
   # Tracing: the SDK (and with it the OTLP exporter) is off unless tracing.enabled.
   QUARKUS_OTEL_SDK_DISABLED: {{ (not $root.Values.tracing.enabled) | quote }}
   {{- if $root.Values.tracing.enabled }}
