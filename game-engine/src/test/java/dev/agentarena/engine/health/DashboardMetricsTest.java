@@ -2,6 +2,7 @@ package dev.agentarena.engine.health;
 
 import dev.agentarena.testing.DashboardMetrics;
 import dev.agentarena.testing.KafkaTestResource;
+import dev.agentarena.testing.Polling;
 import dev.agentarena.testing.WsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,7 +31,7 @@ class DashboardMetricsTest {
     URI world;
 
     @Test
-    void theDashboardsEngineMetricsAreAllExposed() throws InterruptedException {
+    void theDashboardsEngineMetricsAreAllExposed() {
         Set<String> expected = DashboardMetrics.of("game-engine");
         assertThat(expected).contains("arena_engine_world_tick_seconds_bucket", "arena_engine_clients_connected");
         assertThat(DashboardMetrics.unowned()).isEmpty();
@@ -49,17 +50,9 @@ class DashboardMetricsTest {
                 .body("checks.name", hasItem("world-loops"));
     }
 
-    /** Kafka's client metrics appear once its consumers have fetched: scrapes until nothing is missing or time is up. */
-    private static Set<String> awaitExposed(Set<String> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Set<String> missing;
-        do {
-            missing = DashboardMetrics.missingFrom(RestAssured.get("/q/metrics").asString(), expected);
-            if (missing.isEmpty()) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        return missing;
+    /** Kafka's client metrics appear once its consumers have fetched: what is still missing when all are there or time is up. */
+    private static Set<String> awaitExposed(Set<String> expected) {
+        return Polling.until(() -> DashboardMetrics.missingFrom(RestAssured.get("/q/metrics").asString(), expected),
+                Set::isEmpty, WAIT);
     }
 }

@@ -10,6 +10,7 @@ import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
+import dev.agentarena.testing.Polling;
 import dev.agentarena.testing.TraceContext;
 import dev.agentarena.testing.WsTestClient;
 import io.opentelemetry.api.trace.SpanKind;
@@ -50,7 +51,7 @@ class SaveTraceTest {
     InMemorySpanExporter spans;
 
     @Test
-    void aSavesCommandAndItsResultAreSpansOfOneTrace() throws InterruptedException {
+    void aSavesCommandAndItsResultAreSpansOfOneTrace() {
         try (KafkaTestClient kafka = new KafkaTestClient(Topics.PERSISTENCE_COMMANDS);
              WsTestClient client = WsTestClient.connect(world.toString().replaceFirst("^http", "ws"))) {
             client.awaitType("welcome", WAIT);
@@ -95,18 +96,12 @@ class SaveTraceTest {
         return "config_saved".equals(answer.path("type").asText()) ? traceId : null;
     }
 
-    /** Spans are exported in batches: waits until {@code count} spans of the trace have arrived. */
-    private List<SpanData> awaitSpans(String traceId, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<SpanData> trace = List.of();
-        while (System.nanoTime() < deadline) {
-            trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
-            if (trace.size() >= count) {
-                return trace;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("trace " + traceId + " has " + trace.size() + " spans, expected " + count + ": " + trace
-                + "; all spans: " + spans.getFinishedSpanItems());
+    /** Spans are exported in batches: the trace's spans once {@code count} of them have arrived. */
+    private List<SpanData> awaitSpans(String traceId, int count) {
+        List<SpanData> trace = Polling.until(
+                () -> spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList(),
+                found -> found.size() >= count, WAIT);
+        assertThat(trace).as("spans of trace %s among %s", traceId, spans.getFinishedSpanItems()).hasSizeGreaterThanOrEqualTo(count);
+        return trace;
     }
 }

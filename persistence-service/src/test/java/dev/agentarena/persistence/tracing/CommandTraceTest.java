@@ -9,6 +9,7 @@ import dev.agentarena.contracts.messages.SaveConfigPayload;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
 import dev.agentarena.testing.MongoTestResource;
+import dev.agentarena.testing.Polling;
 import dev.agentarena.testing.TraceContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -45,7 +46,7 @@ class CommandTraceTest {
     InMemorySpanExporter spans;
 
     @Test
-    void theResultOfACommandContinuesTheCommandsTrace() throws InterruptedException {
+    void theResultOfACommandContinuesTheCommandsTrace() {
         RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
         try (KafkaTestClient kafka = new KafkaTestClient(Topics.PERSISTENCE_RESULTS, Topics.CONFIGS)) {
             PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.SAVE_CONFIG, "alice",
@@ -70,17 +71,12 @@ class CommandTraceTest {
         }
     }
 
-    /** Spans are exported in batches: waits until {@code count} spans of the trace have arrived. */
-    private List<SpanData> awaitSpans(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<SpanData> trace = List.of();
-        while (System.nanoTime() < deadline) {
-            trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(TRACE_ID)).toList();
-            if (trace.size() >= count) {
-                return trace;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("trace " + TRACE_ID + " has " + trace.size() + " spans, expected " + count + ": " + trace);
+    /** Spans are exported in batches: the trace's spans once {@code count} of them have arrived. */
+    private List<SpanData> awaitSpans(int count) {
+        List<SpanData> trace = Polling.until(
+                () -> spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(TRACE_ID)).toList(),
+                found -> found.size() >= count, WAIT);
+        assertThat(trace).as("spans of trace %s among %s", TRACE_ID, spans.getFinishedSpanItems()).hasSizeGreaterThanOrEqualTo(count);
+        return trace;
     }
 }
