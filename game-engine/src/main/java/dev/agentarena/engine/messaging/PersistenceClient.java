@@ -118,9 +118,9 @@ public class PersistenceClient {
         }
         if (result.status() == ResultStatus.OK && result.entity() != null && result.type() != null) {
             switch (result.type()) {
-                case SAVE_CONFIG -> configs.upsert(Json.convert(result.entity(), ConfigRecord.class));
+                case SAVE_CONFIG -> configs.upsert(MessageSchema.convert(result.entity(), ConfigRecord.class));
                 case DELETE_CONFIG -> configs.remove(result.entity().path("id").asText());
-                case SAVE_BEHAVIOR -> behaviors.upsert(Json.convert(result.entity(), BehaviorRecord.class));
+                case SAVE_BEHAVIOR -> behaviors.upsert(MessageSchema.convert(result.entity(), BehaviorRecord.class));
                 case DELETE_BEHAVIOR -> behaviors.remove(result.entity().path("id").asText());
             }
         }
