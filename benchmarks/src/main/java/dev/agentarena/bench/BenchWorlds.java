@@ -13,7 +13,7 @@ import java.util.Map;
  * 48,000 square units; a world of n agents keeps that area per agent and the 4:3 shape, with the prototype
  * layout plus as many random walls and obstacles as the config allows. Two teams, every other field default.
  */
-final class BenchWorlds {
+public final class BenchWorlds {
 
     static final double AREA_PER_AGENT = 800.0 * 600.0 / 10;
 
@@ -33,7 +33,7 @@ final class BenchWorlds {
         }
     }
 
-    static ArenaConfig config(int agents) {
+    public static ArenaConfig config(int agents) {
         double width = Math.sqrt(agents * AREA_PER_AGENT * 4 / 3);
         return Json.mapper().convertValue(Map.of(
                 "worldWidth", Math.floor(width),
