@@ -52,7 +52,7 @@ public final class LoadTool {
         Path data = Files.createTempDirectory("arena-load");
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try (Stack stack = Stack.start(new Stack.Options(repoRoot(), data, null, null,
-                new Stack.PortPlan(0, 0, 0, 0, 0, 0), Duration.ofSeconds(120)), line -> System.out.println("  " + line))) {
+                new Stack.PortPlan(0, 0, 0, 0, 0, 0), Duration.ofSeconds(120), "127.0.0.1"), line -> System.out.println("  " + line))) {
             int port = stack.engine().port();
             createWorld(port, agents);
             System.out.printf("world %s: %d agents; %d s warm-up, %d s measured per row%n", WORLD, agents, warmup, seconds);
