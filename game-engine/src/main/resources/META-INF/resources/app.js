@@ -19,6 +19,9 @@ let nextRequest = 1;
 let configs = [];
 let behaviors = [];
 let retryMs = 500;
+// The last welcome's resume token: after a reconnect it brings back the answers this page missed meanwhile.
+let resumeToken = null;
+let resumeRequest = null;
 
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -26,7 +29,11 @@ function connect() {
   socket.binaryType = 'arraybuffer';
   decoder = new SnapshotDecoder();
   socket.onopen = () => { retryMs = 500; setStatus(true); list('list_configs'); list('list_behaviors'); };
-  socket.onclose = () => { setStatus(false); setTimeout(connect, retryMs); retryMs = Math.min(retryMs * 2, 10000); };
+  socket.onclose = () => {
+    setStatus(false, `reconnecting in ${Math.round(retryMs / 100) / 10} s…`);
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 10000);
+  };
   socket.onmessage = (event) => {
     if (event.data instanceof ArrayBuffer) { snapshot(event.data); return; }
     if (typeof event.data !== 'string') return;
@@ -76,9 +83,12 @@ function listPage(type, message, entries) {
 function handle(message) {
   switch (message.type) {
     case 'welcome':
+      if (resumeToken) resumeRequest = send('resume', { resumeToken });
+      resumeToken = message.resumeToken;
       $('user').textContent = `${message.user.username} · world ${worldId} · protocol v${message.protocolVersion}`;
       break;
     case 'viewport_set': case 'keyframe_requested': break;
+    case 'resumed': if (message.missed > 0) log(`reconnected: ${message.missed} answers arrived while away`); break;
     case 'behavior_error': log(`behavior ${message.behaviorId} failed for agent ${message.agentId}: ${message.code} ${message.message}`, true); break;
     case 'config_list': { const all = listPage('list_configs', message, message.configs); if (all) { configs = all; renderConfigs(); } break; }
     case 'config_saved': log(`config "${message.config.name}" saved (v${message.config.version})`); list('list_configs'); break;
@@ -94,6 +104,8 @@ function handle(message) {
     case 'llm_response': chatAnswer(message.text, message.offline); break;
     case 'command_accepted': break;
     case 'error':
+      // A session the server no longer keeps (it restarted, or the window passed) is simply a fresh start.
+      if (message.requestId && message.requestId === resumeRequest) { log('reconnected (nothing kept from before)'); break; }
       log(`${message.code}: ${message.message}${formatErrors(message.errors)}`, true);
       if (message.diagnostics) renderDiagnostics(false, message.diagnostics);
       break;
@@ -105,9 +117,9 @@ function formatErrors(errors) {
   return errors && errors.length ? ' — ' + errors.map((e) => `${e.path} ${e.message}`).join('; ') : '';
 }
 
-function setStatus(online) {
+function setStatus(online, detail = '') {
   const status = $('status');
-  status.textContent = online ? 'connected' : 'disconnected';
+  status.textContent = online ? 'connected' : `disconnected${detail ? ' · ' + detail : ''}`;
   status.className = `status ${online ? 'online' : 'offline'}`;
 }
 

@@ -100,6 +100,7 @@ export class SnapshotDecoder {
     world.round = r.varint();
     const left = r.varint();
     world.roundTimeLeft = left === 0 ? null : (left - 1) / 10;
+    world.capturedAt = r.varint(); // the server's clock (epoch ms) when the state was copied
     if (kind === KEYFRAME) this.readStatic(r, world);
     else { const added = r.varint(); for (let i = 0; i < added; i++) this.names.push(r.string()); }
     world.time = world.tick / world.ticksPerSecond;

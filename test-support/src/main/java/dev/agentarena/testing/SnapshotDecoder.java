@@ -83,6 +83,7 @@ public final class SnapshotDecoder {
     private long tick;
     private long round;
     private long roundTimeLeft;
+    private long capturedAt;
     private int frameBytes;
 
     /** Applies one frame. Throws {@link IllegalStateException} for a delta against a frame this decoder lacks. */
@@ -111,6 +112,7 @@ public final class SnapshotDecoder {
         tick = in.varint();
         round = in.varint();
         roundTimeLeft = in.varint();
+        capturedAt = in.varint();
         if (frameKind == KEYFRAME) {
             readStatic(in);
         } else {
@@ -347,6 +349,7 @@ public final class SnapshotDecoder {
         world.put("running", running);
         world.put("round", round);
         world.put("roundTimeLeft", roundTimeLeft == 0 ? -1 : (roundTimeLeft - 1) / 10.0);
+        world.put("capturedAt", capturedAt);
         world.put("width", width / STEPS);
         world.put("height", height / STEPS);
         world.put("viewport", viewport);

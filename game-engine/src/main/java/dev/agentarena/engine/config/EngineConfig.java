@@ -72,4 +72,11 @@ public interface EngineConfig {
     /** Most worlds one user may have created and not deleted; one more is answered with WORLD_LIMIT. */
     @WithDefault("4")
     int maxWorldsPerUser();
+
+    /**
+     * How long a closed connection's session waits for its client to reconnect and {@code resume} it, keeping the
+     * answers that arrive meanwhile (at most {@link #outboundQueueMessages()} of them).
+     */
+    @WithDefault("5m")
+    Duration resumeWindow();
 }

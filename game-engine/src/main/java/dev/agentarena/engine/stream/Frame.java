@@ -26,6 +26,7 @@ final class Frame {
     int round;
     /** Tenths of a second left in the round plus one; 0 when rounds have no time limit. */
     long roundTimeLeft;
+    long capturedAtMillis;
 
     int teamCount;
     final int[] teamAgents = new int[8];
@@ -72,6 +73,7 @@ final class Frame {
         running = copy.running;
         round = copy.round;
         roundTimeLeft = Double.isInfinite(copy.roundTimeLeft) ? 0 : Math.round(copy.roundTimeLeft * 10) + 1;
+        capturedAtMillis = copy.capturedAtMillis;
         teamCount = copy.teamCount;
         for (int t = 0; t < teamCount; t++) {
             teamAgents[t] = copy.teamAgents[t];

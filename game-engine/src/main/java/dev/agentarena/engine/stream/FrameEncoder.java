@@ -162,6 +162,7 @@ final class FrameEncoder {
         out.varint(f.tick);
         out.varint(f.round);
         out.varint(f.roundTimeLeft);
+        out.varint(f.capturedAtMillis);
     }
 
     private void teams(Frame f, boolean[] mask) {

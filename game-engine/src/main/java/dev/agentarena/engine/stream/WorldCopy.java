@@ -32,6 +32,8 @@ public final class WorldCopy {
     boolean running;
     int round;
     double roundTimeLeft;
+    /** The server's wall clock (epoch ms) when this copy was taken: lets a client measure a snapshot's latency. */
+    long capturedAtMillis;
 
     int teamCount;
     final int[] teamAgents = new int[ArenaConfig.MAX_TEAMS];
@@ -84,6 +86,7 @@ public final class WorldCopy {
         this.running = running;
         this.round = sim.round();
         this.roundTimeLeft = sim.roundTimeLeft();
+        this.capturedAtMillis = System.currentTimeMillis();
         copyTeams(sim);
         copyAgents(sim);
         copyDeaths(sim.deaths(), cursor);

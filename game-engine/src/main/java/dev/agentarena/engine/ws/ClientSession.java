@@ -5,6 +5,8 @@ import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.engine.ws.connection.ConnectionWriter;
 import io.vertx.core.buffer.Buffer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,12 @@ public final class ClientSession {
     private final RateLimiter rateLimiter;
     private final RateLimiter breachBudget;
     private final ConnectionWriter writer;
+    private volatile String resumeToken;
+    /** Set once another connection resumed this session: what is sent here goes there; guarded by this. */
+    private ClientSession successor;
+    /** While detached (closed, not yet resumed): what was sent meanwhile, at most {@link #maxMissed}; guarded by this. */
+    private List<Object> missed;
+    private int maxMissed;
 
     ClientSession(String id, String worldId, UserRecord user, String remoteHost, RateLimiter rateLimiter,
                   RateLimiter breachBudget, ConnectionWriter writer) {
@@ -57,9 +65,54 @@ public final class ClientSession {
         return breachBudget.tryAcquire(nowNanos);
     }
 
-    /** Sends a reply or event; these are few and must all arrive, so they are never dropped. */
+    /**
+     * Sends a reply or event; these are few and must all arrive, so they are never dropped while the client keeps
+     * up. After the connection closed they are kept for a resume (see {@link Resumption}), or go to the
+     * connection that resumed this session.
+     */
     public void send(Object message) {
-        writer.send(Json.write(message));
+        ClientSession next;
+        synchronized (this) {
+            next = successor;
+            if (next == null && missed != null) {
+                if (missed.size() < maxMissed) {
+                    missed.add(message);
+                }
+                return;
+            }
+        }
+        if (next != null) {
+            next.send(message);
+        } else {
+            writer.send(Json.write(message));
+        }
+    }
+
+    String resumeToken() {
+        return resumeToken;
+    }
+
+    void resumeToken(String token) {
+        this.resumeToken = token;
+    }
+
+    /** The connection closed: drops what waits to be written and keeps, from now on, up to {@code max} messages. */
+    void detach(int max) {
+        synchronized (this) {
+            maxMissed = max;
+            missed = new ArrayList<>();
+        }
+        writer.discard();
+    }
+
+    /** Another connection resumed this session: returns what was kept, and sends everything later to it. */
+    List<Object> handOver(ClientSession next) {
+        synchronized (this) {
+            List<Object> kept = missed == null ? List.of() : missed;
+            missed = null;
+            successor = next;
+            return kept;
+        }
     }
 
     /**
@@ -75,8 +128,4 @@ public final class ClientSession {
         writer.close(code, reason);
     }
 
-    /** The peer is gone: drops whatever still waits. */
-    void discard() {
-        writer.discard();
-    }
 }

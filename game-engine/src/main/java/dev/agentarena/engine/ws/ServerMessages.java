@@ -22,9 +22,11 @@ public final class ServerMessages {
     public record UserInfo(String id, String username, boolean isDefault, Map<String, Object> settings) {
     }
 
-    public record Welcome(String type, int protocolVersion, String connectionId, UserInfo user, Object world) {
-        public Welcome(String connectionId, UserInfo user, Object world) {
-            this("welcome", PROTOCOL_VERSION, connectionId, user, world);
+    /** {@code resumeToken}: sent back in {@code resume} after a reconnect, it returns what this connection missed. */
+    public record Welcome(String type, int protocolVersion, String connectionId, UserInfo user, Object world,
+                          String resumeToken) {
+        public Welcome(String connectionId, UserInfo user, Object world, String resumeToken) {
+            this("welcome", PROTOCOL_VERSION, connectionId, user, world, resumeToken);
         }
     }
 

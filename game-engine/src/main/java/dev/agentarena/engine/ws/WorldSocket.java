@@ -47,17 +47,20 @@ public class WorldSocket {
     private final WorldFeeds feeds;
     private final UserView users;
     private final MessageRouter router;
+    private final Resumption resumption;
     private final EngineConfig config;
     private final Counter skippedSnapshots;
     private final MeterRegistry registry;
 
     public WorldSocket(SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
-                       UserView users, MessageRouter router, EngineConfig config, MeterRegistry registry) {
+                       UserView users, MessageRouter router, Resumption resumption, EngineConfig config,
+                       MeterRegistry registry) {
         this.sessions = sessions;
         this.worlds = worlds;
         this.feeds = feeds;
         this.users = users;
         this.router = router;
+        this.resumption = resumption;
         this.config = config;
         this.registry = registry;
         this.skippedSnapshots = registry.counter("arena.engine.ws.state.skipped");
@@ -93,7 +96,7 @@ public class WorldSocket {
         }
         session.send(new ServerMessages.Welcome(connection.id(),
                 new ServerMessages.UserInfo(user.id(), user.username(), user.isDefault(), user.settings()),
-                world.get().info()));
+                world.get().info(), resumption.issue(session)));
         feeds.join(world.get(), session);
     }
 
@@ -146,7 +149,7 @@ public class WorldSocket {
     @OnClose
     public void onClose(WebSocketConnection connection) {
         sessions.remove(connection.id()).ifPresent(session -> {
-            session.discard();
+            resumption.detach(session);
             feeds.leave(session);
         });
         LOG.debugf("connection %s closed", connection.id());
