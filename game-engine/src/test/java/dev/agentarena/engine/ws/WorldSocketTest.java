@@ -245,7 +245,7 @@ class WorldSocketTest {
         assertThat(alice.awaitType("command_accepted", WAIT).path("command").asText()).isEqualTo("add_agent");
         JsonNode state = alice.await(m -> "state".equals(m.path("type").asText())
                 && m.path("world").path("agents").size() >= 13, WAIT);
-        assertThat(state.path("world").path("teams").get(1).path("alive").asInt()).isGreaterThanOrEqualTo(8);
+        assertThat(state.path("world").path("teams").get(1).path("agents").asInt()).isGreaterThanOrEqualTo(8);
         alice.send("{\"type\":\"reset\"}");
         alice.await(m -> "state".equals(m.path("type").asText()) && m.path("world").path("agents").size() == 10, WAIT);
     }
