@@ -124,15 +124,11 @@ public class CommandConsumer {
      * is sent: a crash then can only lose the answer, never let a redelivery issue a second secret.
      */
     private Uni<Void> finish(PersistenceCommand command, CommandOutcome outcome) {
-        Uni<Void> publish = Uni.join().all(outcome.changes().stream().map(changelog::publish).toList())
-                .andFailFast().replaceWithVoid();
-        if (outcome.changes().isEmpty()) {
-            publish = Uni.createFrom().voidItem();
-        }
+        Uni<Void> publish = outcome.changes().isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(outcome.changes().stream().map(changelog::publish).toList()).andFailFast().replaceWithVoid();
         Uni<Void> remember = retry.untilStoreAnswers(() -> remember(command, outcome.toRemember()));
         if (outcome.remembered() != null) {
-            Uni<Void> afterRecord = publish;
-            return remember.chain(() -> Uni.combine().all().unis(afterRecord, reply(outcome.result())).discardItems());
+            return remember.chain(() -> Uni.combine().all().unis(publish, reply(outcome.result())).discardItems());
         }
         return Uni.combine().all().unis(publish, remember, reply(outcome.result())).discardItems();
     }

@@ -2,7 +2,6 @@ package dev.agentarena.persistence.service;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import io.quarkus.mongodb.FindOptions;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
@@ -15,6 +14,7 @@ import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.persistence.entity.MatchEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.repository.MatchRepository;
+import io.quarkus.mongodb.FindOptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.conversions.Bson;

@@ -1,6 +1,5 @@
 package dev.agentarena.persistence.service;
 
-import dev.agentarena.persistence.repository.StoreErrors;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -10,6 +9,7 @@ import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.persistence.entity.OwnedEntity;
+import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;

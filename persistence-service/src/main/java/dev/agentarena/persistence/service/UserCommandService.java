@@ -1,6 +1,5 @@
 package dev.agentarena.persistence.service;
 
-import dev.agentarena.persistence.repository.StoreErrors;
 import com.mongodb.client.model.Filters;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
@@ -17,6 +16,7 @@ import dev.agentarena.contracts.messages.UserCreated;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.persistence.entity.UserEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
+import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.persistence.repository.UserRepository;
 import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,5 @@
 package dev.agentarena.persistence.startup;
 
-import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.DefaultEntities;
@@ -11,6 +10,7 @@ import dev.agentarena.persistence.messaging.ChangelogPublisher;
 import dev.agentarena.persistence.repository.BehaviorRepository;
 import dev.agentarena.persistence.repository.ConfigRepository;
 import dev.agentarena.persistence.repository.MatchRepository;
+import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.persistence.repository.UserRepository;
 import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
