@@ -20,12 +20,14 @@ public sealed interface Expectation {
     /** Where {@link StaysWithin} measures from. */
     sealed interface Place {
 
-        /** How far (x, y) is from this place (an agent's place is measured by the check, which knows where it is). */
-        double distance(double x, double y);
-
         String describe();
 
-        record Point(double x, double y) implements Place {
+        /** A place that does not move: how far (x, y) is from it. */
+        sealed interface Fixed extends Place {
+            double distance(double x, double y);
+        }
+
+        record Point(double x, double y) implements Fixed {
             @Override
             public double distance(double px, double py) {
                 return Math.hypot(px - x, py - y);
@@ -37,7 +39,7 @@ public sealed interface Expectation {
             }
         }
 
-        record Region(double x, double y, double width, double height) implements Place {
+        record Region(double x, double y, double width, double height) implements Fixed {
             @Override
             public double distance(double px, double py) {
                 return Math.hypot(Math.max(0, Math.max(x - px, px - x - width)), Math.max(0, Math.max(y - py, py - y - height)));
@@ -50,12 +52,8 @@ public sealed interface Expectation {
             }
         }
 
+        /** Another agent, wherever it is at each tick. */
         record Agent(String name) implements Place {
-            @Override
-            public double distance(double px, double py) {
-                throw new UnsupportedOperationException("an agent's place moves: measure against the agent");
-            }
-
             @Override
             public String describe() {
                 return name;

@@ -91,6 +91,7 @@ abstract class ExpectationCheck {
         private final Expectation.StaysWithin e;
         private final int agent;
         private final int other;
+        private final Expectation.Place.Fixed fixed;
         private double farthest = -1;
         private long farthestAt = -1;
 
@@ -99,6 +100,7 @@ abstract class ExpectationCheck {
             this.e = e;
             agent = run.slot(e.agent());
             other = e.place() instanceof Expectation.Place.Agent p ? run.slot(p.name()) : -1;
+            fixed = e.place() instanceof Expectation.Place.Fixed f ? f : null;
         }
 
         @Override
@@ -108,7 +110,7 @@ abstract class ExpectationCheck {
             }
             double x = run.sim.x(agent);
             double y = run.sim.y(agent);
-            double d = other >= 0 ? run.distance(agent, other) : e.place().distance(x, y);
+            double d = fixed != null ? fixed.distance(x, y) : run.distance(agent, other);
             if (d > farthest) {
                 farthest = d;
                 farthestAt = tick;
