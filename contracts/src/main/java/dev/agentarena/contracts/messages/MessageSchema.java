@@ -3,10 +3,18 @@ package dev.agentarena.contracts.messages;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
 
-/** Schema version of the Kafka messages defined in this package. */
+/**
+ * Schema version of the Kafka messages defined in this package. A reader accepts every version from 1 up
+ * to {@link #CURRENT}; a field added in a later version is absent (null, 0 or empty) in an older message.
+ * <ul>
+ *   <li>1: the first shapes.</li>
+ *   <li>2: {@link LlmEvent} carries the copilot's answer (attempt, behavior, description, checks, model,
+ *       tokens, failure, diagnostics) and {@link LlmStage} has the copilot's stages.</li>
+ * </ul>
+ */
 public final class MessageSchema {
 
-    public static final int CURRENT = 1;
+    public static final int CURRENT = 2;
 
     private MessageSchema() {
     }
