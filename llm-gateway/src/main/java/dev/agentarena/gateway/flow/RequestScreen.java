@@ -27,7 +27,7 @@ public final class RequestScreen {
             new Refusal(Pattern.compile("https?://|\\bcurl\\b|\\bwget\\b|download|upload|http request|call (an |the |a )?(api|url|server|website)"
                     + "|send (an? )?(email|request|message to)|open (a |the )?(file|socket|url)|read (the |a )?file|access the (internet|network|file)"),
                     "Behaviors have no network or file access; they only see the agent's own perception."),
-            new Refusal(Pattern.compile("other (users?|players?)('s)? (data|behaviors?|passwords?|accounts?|settings|configs?|keys?)|another (user|player)'?s?"
+            new Refusal(Pattern.compile("other (users?|players?)('s|')? (data|behaviors?|passwords?|accounts?|settings|configs?|keys?)|another (user|player)'?s?"
                     + " (data|behaviors?|password|account|settings|config)|password|api key|secret|credentials?|access token|\\bdatabase\\b|mongodb|kafka"),
                     "I can't reveal or reach other users' data, secrets or the game's services; I only write behaviors for your agents."));
 

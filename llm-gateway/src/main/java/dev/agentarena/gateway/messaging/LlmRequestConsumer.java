@@ -7,7 +7,7 @@ import dev.agentarena.contracts.messages.LlmRequest;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.gateway.service.CopilotMetrics;
 import dev.agentarena.gateway.service.CopilotService;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
