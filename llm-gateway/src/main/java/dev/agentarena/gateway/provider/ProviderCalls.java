@@ -2,6 +2,7 @@ package dev.agentarena.gateway.provider;
 
 import dev.agentarena.gateway.config.LlmConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -18,10 +19,15 @@ import java.util.concurrent.TimeUnit;
  * with backoff on 429, 5xx, timeouts and connection errors (waiting what Retry-After says), all within the step
  * timeout; a circuit breaker that stops calling a failing provider; a bulkhead bounding calls in flight.
  * Every way of not getting an answer ends as {@link ProviderUnavailableException}. Nothing here is consulted
- * by the readiness check, so the gateway stays ready while the provider is down.
+ * by the readiness check, so the gateway stays ready while the provider is down. Built at start, so that a
+ * configuration mistake (a provider without a model) stops the gateway with a clear message at once.
  */
+@Startup
 @ApplicationScoped
 public class ProviderCalls {
+
+    /** The circuit breaker's name, for {@code CircuitBreakerMaintenance} (state, reset). */
+    public static final String CIRCUIT = "llm-provider";
 
     private final LlmConfig config;
     private final ModelClient client;
@@ -46,6 +52,7 @@ public class ProviderCalls {
                     .failureRatio(config.circuitFailureRatio())
                     .delay(config.circuitDelay().toMillis(), ChronoUnit.MILLIS)
                     .when(ProviderCalls::providerFault)
+                    .name(CIRCUIT)
                     .done()
                 .withBulkhead().limit(config.concurrentCalls()).queueSize(config.queuedCalls()).enableSynchronousQueueing().done()
                 .build();

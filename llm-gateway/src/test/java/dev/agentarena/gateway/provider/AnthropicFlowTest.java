@@ -30,6 +30,11 @@ class AnthropicFlowTest extends ProviderFlowContract {
     }
 
     @Override
+    String provider() {
+        return "anthropic";
+    }
+
+    @Override
     String path() {
         return "/v1/messages";
     }

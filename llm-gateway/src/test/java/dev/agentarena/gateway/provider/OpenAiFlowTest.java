@@ -25,6 +25,11 @@ class OpenAiFlowTest extends ProviderFlowContract {
     }
 
     @Override
+    String provider() {
+        return "openai";
+    }
+
+    @Override
     String path() {
         return "/v1/chat/completions";
     }

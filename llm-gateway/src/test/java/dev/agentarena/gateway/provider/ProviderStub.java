@@ -16,8 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A scripted model API on a random local port: each request gets the next scripted reply (an unscripted
- * request gets a 500), and every request is recorded with its headers, body and arrival time.
+ * A scripted model API on a local port: each request gets the next scripted reply (an unscripted request
+ * gets a 500), and every request is recorded with its headers, body and arrival time. Quarkus loads a test
+ * profile and the test class in different class loaders, so the port is agreed through a system property
+ * (one per provider) and the test class's loader owns the server.
  */
 final class ProviderStub {
 
@@ -31,14 +33,14 @@ final class ProviderStub {
         }
     }
 
-    private static ProviderStub instance;
+    private static final Map<String, ProviderStub> INSTANCES = new java.util.HashMap<>();
 
     private final HttpServer server;
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-    private ProviderStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private ProviderStub(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread thread = new Thread(r, "provider-stub");
             thread.setDaemon(true);
@@ -48,19 +50,29 @@ final class ProviderStub {
         server.start();
     }
 
-    static synchronized ProviderStub get() {
-        if (instance == null) {
+    /** The port agreed for {@code provider}'s stub, chosen free on first use in this JVM. */
+    static synchronized int port(String provider) {
+        String key = "arena.test.provider-stub." + provider;
+        String port = System.getProperty(key);
+        if (port == null) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = Integer.toString(socket.getLocalPort());
+            } catch (IOException e) {
+                throw new IllegalStateException("no free port for the provider stub", e);
+            }
+            System.setProperty(key, port);
+        }
+        return Integer.parseInt(port);
+    }
+
+    static synchronized ProviderStub get(String provider) {
+        return INSTANCES.computeIfAbsent(provider, p -> {
             try {
-                instance = new ProviderStub();
+                return new ProviderStub(port(p));
             } catch (IOException e) {
                 throw new IllegalStateException("could not start the provider stub", e);
             }
-        }
-        return instance;
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        });
     }
 
     void reset() {
