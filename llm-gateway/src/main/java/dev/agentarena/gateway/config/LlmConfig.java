@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Which model answers ({@code arena.llm.*}, i.e. {@code ARENA_LLM_PROVIDER}, {@code ARENA_LLM_BASE_URL},
  * {@code ARENA_LLM_MODEL}, {@code ARENA_LLM_API_KEY}) and how the gateway protects itself from it.
- * The key is never logged: this mapping has no toString and nothing prints it.
+ * The key is never logged: only the REST clients read it, to set the request header.
  */
 @ConfigMapping(prefix = "arena.llm")
 public interface LlmConfig {

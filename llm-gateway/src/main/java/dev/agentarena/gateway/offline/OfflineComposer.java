@@ -13,6 +13,7 @@ import dev.agentarena.gateway.offline.Intent.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,7 @@ public class OfflineComposer {
 
         Assembly(List<Intent> asked, WorldBrief world) {
             this.intents = asked.stream().collect(Collectors.toMap(Intent::kind, Function.identity(), (a, b) -> a,
-                    () -> new java.util.EnumMap<>(Kind.class)));
+                    () -> new EnumMap<>(Kind.class)));
             this.world = world;
             if (intents.containsKey(Kind.FLEE_ALWAYS) && (intents.containsKey(Kind.ATTACK_NEAREST) || intents.containsKey(Kind.FOCUS_WEAKEST))
                     && !intents.containsKey(Kind.KITE)) {

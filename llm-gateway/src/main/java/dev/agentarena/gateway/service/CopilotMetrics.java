@@ -18,7 +18,7 @@ public class CopilotMetrics {
         this.registry = registry;
     }
 
-    /** outcome: answered, refused, failed, unavailable, rate_limited, rejected or malformed. */
+    /** outcome: answered (with a behavior), replied (text only: a question, a refusal), failed, unavailable, rate_limited, rejected or malformed. */
     public void request(String provider, String model, String outcome, Duration latency) {
         registry.counter("arena.gateway.requests", "provider", provider, "model", tag(model), "outcome", outcome).increment();
         if (latency != null) {

@@ -142,7 +142,7 @@ public class CopilotService {
 
     private static String outcome(LlmEvent last) {
         if (last.stage() == LlmStage.DONE) {
-            return last.behavior() == null ? "refused" : "answered";
+            return last.behavior() == null ? "replied" : "answered";
         }
         return last.failure() == LlmFailure.LLM_UNAVAILABLE ? "unavailable" : "failed";
     }

@@ -6,9 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -33,7 +35,7 @@ final class ProviderStub {
         }
     }
 
-    private static final Map<String, ProviderStub> INSTANCES = new java.util.HashMap<>();
+    private static final Map<String, ProviderStub> INSTANCES = new HashMap<>();
 
     private final HttpServer server;
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
@@ -55,7 +57,7 @@ final class ProviderStub {
         String key = "arena.test.provider-stub." + provider;
         String port = System.getProperty(key);
         if (port == null) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            try (ServerSocket socket = new java.net.ServerSocket(0)) {
                 port = Integer.toString(socket.getLocalPort());
             } catch (IOException e) {
                 throw new IllegalStateException("no free port for the provider stub", e);
