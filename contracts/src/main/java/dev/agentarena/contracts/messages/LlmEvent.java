@@ -42,6 +42,8 @@ public record LlmEvent(
         Instant at) implements VersionedMessage {
 
     public LlmEvent {
+        // JSON null reads back as a NullNode; keep "no behavior" a plain null on both sides of Kafka
+        behavior = behavior == null || behavior.isNull() ? null : behavior;
         checks = checks == null ? List.of() : List.copyOf(checks);
         diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
         tokens = tokens == null ? LlmTokens.NONE : tokens;

@@ -13,16 +13,20 @@ abstract class StubbedProviderProfile implements QuarkusTestProfile {
     static final String KEY = "sk-test-secret-key";
     static final String MODEL = "stub-model";
 
-    /** The provider name, also the stub's key. */
-    abstract String provider();
+    private final String provider;
+    private final String pathPrefix;
 
-    abstract String pathPrefix();
+    /** @param provider the provider name, also the stub's key; {@code pathPrefix} goes between the stub's URL and the API's paths */
+    StubbedProviderProfile(String provider, String pathPrefix) {
+        this.provider = provider;
+        this.pathPrefix = pathPrefix;
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
-                Map.entry("arena.llm.provider", provider()),
-                Map.entry("arena.llm.base-url", "http://127.0.0.1:" + ProviderStub.port(provider()) + pathPrefix()),
+                Map.entry("arena.llm.provider", provider),
+                Map.entry("arena.llm.base-url", "http://127.0.0.1:" + ProviderStub.port(provider) + pathPrefix),
                 Map.entry("arena.llm.model", MODEL),
                 Map.entry("arena.llm.api-key", KEY),
                 Map.entry("arena.llm.call-timeout", "5s"),
@@ -37,26 +41,14 @@ abstract class StubbedProviderProfile implements QuarkusTestProfile {
     }
 
     public static final class OpenAi extends StubbedProviderProfile {
-        @Override
-        String provider() {
-            return "openai";
-        }
-
-        @Override
-        String pathPrefix() {
-            return "/v1";
+        public OpenAi() {
+            super("openai", "/v1");
         }
     }
 
     public static final class Anthropic extends StubbedProviderProfile {
-        @Override
-        String provider() {
-            return "anthropic";
-        }
-
-        @Override
-        String pathPrefix() {
-            return "";
+        public Anthropic() {
+            super("anthropic", "");
         }
     }
 }
