@@ -1,10 +1,15 @@
 package dev.agentarena.contracts.messages;
 
-/** Progress of an {@link LlmRequest}; DONE and FAILED are final. */
+/**
+ * Progress of an {@link LlmRequest}, in the order the copilot works; DONE and FAILED are final. Clients see
+ * the lower-case name ({@code queued}, {@code reformulating}, …) as {@code llm_progress.stage}.
+ */
 public enum LlmStage {
     QUEUED,
-    THINKING,
+    REFORMULATING,
+    GENERATING,
     VALIDATING,
+    CHECKING,
     REPAIRING,
     DONE,
     FAILED;

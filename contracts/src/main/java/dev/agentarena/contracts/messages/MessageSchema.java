@@ -16,6 +16,9 @@ import java.io.IOException;
  * major and ignores the fields it does not know, so old and new pods can share the topics during a rolling
  * upgrade; a message of another major is refused. The rule in full is in docs/architecture.md.
  *
+ * <p>Minor additions so far: {@link LlmEvent} carries the copilot's answer (attempt, behavior, description, checks,
+ * model, tokens, failure, diagnostics), absent (null, 0 or empty) in an older message.
+ *
  * <p>Only Kafka messages are read this way: what a WebSocket client sends stays strict ({@link Json#read}).
  */
 public final class MessageSchema {

@@ -5,9 +5,9 @@ import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmRequest;
 import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.gateway.service.CopilotMetrics;
 import dev.agentarena.gateway.service.CopilotService;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Reads copilot requests from Kafka and publishes their events keyed by requestId; malformed ones are counted and skipped. */
+/**
+ * Reads copilot requests from Kafka and publishes their events keyed by requestId, in order; malformed
+ * requests are counted and skipped. Requests run concurrently on worker threads, so a slow model answer
+ * never holds up another request.
+ */
 @ApplicationScoped
 public class LlmRequestConsumer {
 
@@ -23,17 +27,18 @@ public class LlmRequestConsumer {
 
     private final CopilotService copilot;
     private final MutinyEmitter<Record<String, String>> events;
-    private final MeterRegistry registry;
+    private final CopilotMetrics metrics;
 
     public LlmRequestConsumer(CopilotService copilot, @Channel("llm-events") MutinyEmitter<Record<String, String>> events,
-                              MeterRegistry registry) {
+                              CopilotMetrics metrics) {
         this.copilot = copilot;
         this.events = events;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     @Incoming("llm-requests")
-    public Uni<Void> onRequest(String message) {
+    @Blocking(ordered = false)
+    public void onRequest(String message) {
         LlmRequest request;
         try {
             request = MessageSchema.read(message, LlmRequest.class);
@@ -41,16 +46,14 @@ public class LlmRequestConsumer {
                 throw new IllegalArgumentException("an llm request needs a requestId");
             }
         } catch (JsonReadException | IllegalArgumentException e) {
-            registry.counter("arena.gateway.requests", "outcome", "malformed", "provider", "none").increment();
+            metrics.request("none", null, "malformed", null);
             LOG.warnf("malformed llm request skipped: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
+            return;
         }
-        return copilot.handle(request)
-                .onItem().transformToUniAndConcatenate(this::publish)
-                .collect().last().replaceWithVoid();
+        copilot.handle(request, this::publish);
     }
 
-    private Uni<Void> publish(LlmEvent event) {
-        return events.send(Record.of(event.requestId(), Json.write(event)));
+    private void publish(LlmEvent event) {
+        events.sendAndAwait(Record.of(event.requestId(), Json.write(event)));
     }
 }
