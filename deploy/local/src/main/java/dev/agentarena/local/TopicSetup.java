@@ -13,6 +13,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,7 +62,7 @@ public final class TopicSetup {
 
     private static Result converge(Admin admin, List<Topics.TopicSpec> existing, int created) throws InterruptedException {
         List<String> names = existing.stream().map(Topics.TopicSpec::name).toList();
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), "describing topics");
+        Map<String, TopicDescription> descriptions = describe(admin, names);
         Map<ConfigResource, Config> configs = await(admin.describeConfigs(names.stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all(), "describing topic configs");
         Map<ConfigResource, Collection<AlterConfigOp>> compaction = new HashMap<>();
@@ -84,6 +85,24 @@ public final class TopicSetup {
             await(admin.createPartitions(growth).all(), "adding partitions");
         }
         return new Result(created, compaction.size(), growth.size());
+    }
+
+    /**
+     * Describes the topics, waiting while the broker does not host one yet: a topic another client created a moment
+     * ago may still be on its way into the broker's metadata (seen on a loaded machine).
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return await(admin.describeTopics(names).allTopicNames(), "describing topics");
+            } catch (StackException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static NewTopic newTopic(Topics.TopicSpec spec) {

@@ -43,11 +43,13 @@ public class CopilotRequests implements RequestHandler {
                 session.worldId(), query, context, conversationId, Instant.now());
         copilot.ask(llmRequest, event -> {
             if (event.stage() == LlmStage.DONE) {
-                session.send(new ServerMessages.LlmResponse(request.requestId(), event.text(), event.provider(), event.offline()));
+                session.send(new ServerMessages.LlmResponse(request.requestId(), event));
             } else if (event.stage() == LlmStage.FAILED) {
-                session.send(new ServerMessages.Error(request.requestId(), ErrorCode.LLM_FAILED, event.text(), List.of()));
+                ErrorCode code = event.failure() == null ? ErrorCode.LLM_FAILED : ErrorCode.valueOf(event.failure().name());
+                session.send(new ServerMessages.LlmError(request.requestId(), code, event.text(), event.diagnostics()));
             } else {
-                session.send(new ServerMessages.LlmProgress(request.requestId(), event.stage().name().toLowerCase(), event.text()));
+                session.send(new ServerMessages.LlmProgress(request.requestId(), event.stage().name().toLowerCase(),
+                        event.attempt(), event.text()));
             }
         });
     }

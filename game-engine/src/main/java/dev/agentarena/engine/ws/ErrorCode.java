@@ -38,6 +38,7 @@ public enum ErrorCode {
     WORLD_LIMIT,
     /** The copilot failed to answer. */
     LLM_FAILED,
+    LLM_UNAVAILABLE,
     /** A scenario document failed validation; {@code errors} locates each problem. */
     INVALID_SCENARIO,
     /** The engine or the user already runs as many scenarios as allowed; try again later. */

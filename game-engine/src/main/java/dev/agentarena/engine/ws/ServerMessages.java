@@ -5,6 +5,10 @@ import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.behavior.Diagnostic;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
+import dev.agentarena.contracts.messages.LlmCheck;
+import dev.agentarena.contracts.messages.LlmDescription;
+import dev.agentarena.contracts.messages.LlmEvent;
+import dev.agentarena.contracts.messages.LlmTokens;
 import dev.agentarena.engine.world.WorldInfo;
 
 import java.time.Instant;
@@ -115,15 +119,26 @@ public final class ServerMessages {
         }
     }
 
-    public record LlmProgress(String type, String requestId, String stage, String text) {
-        public LlmProgress(String requestId, String stage, String text) {
-            this("llm_progress", requestId, stage, text);
+    public record LlmProgress(String type, String requestId, String stage, int attempt, String text) {
+        public LlmProgress(String requestId, String stage, int attempt, String text) {
+            this("llm_progress", requestId, stage, attempt, text);
         }
     }
 
-    public record LlmResponse(String type, String requestId, String text, String provider, boolean offline) {
-        public LlmResponse(String requestId, String text, String provider, boolean offline) {
-            this("llm_response", requestId, text, provider, offline);
+    /** The copilot's answer: {@code behavior} validated and checked (null for a pure question); see docs/llm.md. */
+    public record LlmResponse(String type, String requestId, String text, JsonNode behavior, LlmDescription description,
+                              List<LlmCheck> checks, String provider, String model, boolean offline, LlmTokens tokens) {
+        public LlmResponse(String requestId, LlmEvent done) {
+            this("llm_response", requestId, done.text(), done.behavior(), done.description(), done.checks(),
+                    done.provider(), done.model(), done.offline(), done.tokens());
+        }
+    }
+
+    /** The copilot failed: LLM_FAILED, LLM_UNAVAILABLE or RATE_LIMITED, with the last attempt's diagnostics. */
+    public record LlmError(String type, String requestId, ErrorCode code, String message, List<FieldError> errors,
+                           List<Diagnostic> diagnostics) {
+        public LlmError(String requestId, ErrorCode code, String message, List<Diagnostic> diagnostics) {
+            this("error", requestId, code, message, List.of(), diagnostics == null ? List.of() : diagnostics);
         }
     }
 
