@@ -3,6 +3,7 @@ package dev.agentarena.engine.ws;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.CommandType;
+import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.OwnedRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.engine.messaging.PersistenceClient;
@@ -77,7 +78,7 @@ abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHand
                 version, Json.toTree(payload));
         persistence.send(command, result -> {
             if (PersistenceReplies.committed(session, request, result, invalidCode, "/" + kind)) {
-                R saved = Json.convert(result.entity(), recordType);
+                R saved = MessageSchema.convert(result.entity(), recordType);
                 session.send(messages.saved().apply(request.requestId(), saved));
                 notifyOthers(session, saved.id(), "saved");
             }

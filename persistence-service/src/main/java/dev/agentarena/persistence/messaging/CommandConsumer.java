@@ -144,7 +144,7 @@ public class CommandConsumer {
     private Uni<Void> replay(PersistenceCommand command, ProcessedCommand previous) {
         LOG.debugf("command %s was already applied; answering again", command.commandId());
         registry.counter("arena.persistence.duplicates.suppressed", "type", command.type().name()).increment();
-        return reply(Json.read(previous.result, PersistenceResult.class));
+        return reply(MessageSchema.read(previous.result, PersistenceResult.class));
     }
 
     private Uni<Void> reply(PersistenceResult result) {
