@@ -42,7 +42,9 @@ final class ViewerFleet implements AutoCloseable {
 
     private ViewerFleet(Vertx vertx) {
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setConnectTimeout(20_000));
+                .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setConnectTimeout(20_000)
+                // Vert.x holds a client to 50 WebSockets per host unless told otherwise.
+                .setMaxConnections(100_000));
     }
 
     /**
