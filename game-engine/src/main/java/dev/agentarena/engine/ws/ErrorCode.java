@@ -39,6 +39,8 @@ public enum ErrorCode {
     /** The copilot failed to answer. */
     LLM_FAILED,
     LLM_UNAVAILABLE,
+    QUOTA_EXCEEDED,
+    UNAVAILABLE,
     /** A scenario document failed validation; {@code errors} locates each problem. */
     INVALID_SCENARIO,
     /** The engine or the user already runs as many scenarios as allowed; try again later. */

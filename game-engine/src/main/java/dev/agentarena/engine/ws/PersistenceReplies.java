@@ -20,21 +20,33 @@ final class PersistenceReplies {
      */
     static boolean committed(ClientSession session, ClientRequest request, PersistenceResult result, ErrorCode invalid,
                              String payloadPath) {
-        ErrorCode code = switch (result.status()) {
-            case OK -> null;
-            case INVALID -> invalid;
-            case CONFLICT -> ErrorCode.CONFLICT;
-            case FORBIDDEN -> ErrorCode.FORBIDDEN;
-            case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case ERROR -> result.errors().stream().anyMatch(error -> "TIMEOUT".equals(error.code()))
-                    ? ErrorCode.TIMEOUT : ErrorCode.UPSTREAM_ERROR;
-        };
+        ErrorCode code = codeOf(result, invalid);
         if (code == null) {
             return true;
         }
         List<FieldError> errors = code == invalid ? under(payloadPath, result.errors()) : result.errors();
         session.send(new ServerMessages.Error(request.requestId(), code, result.message(), errors));
         return false;
+    }
+
+    /**
+     * The client's error code for a result, null for OK. Persistence says "over quota" as FORBIDDEN and "not
+     * answering" (the engine's fail-fast) as ERROR, each with the precise code in an error entry.
+     */
+    static ErrorCode codeOf(PersistenceResult result, ErrorCode invalid) {
+        return switch (result.status()) {
+            case OK -> null;
+            case INVALID -> invalid;
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case FORBIDDEN -> names(result, "QUOTA_EXCEEDED") ? ErrorCode.QUOTA_EXCEEDED : ErrorCode.FORBIDDEN;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case ERROR -> names(result, "TIMEOUT") ? ErrorCode.TIMEOUT
+                    : names(result, "UNAVAILABLE") ? ErrorCode.UNAVAILABLE : ErrorCode.UPSTREAM_ERROR;
+        };
+    }
+
+    private static boolean names(PersistenceResult result, String code) {
+        return result.errors().stream().anyMatch(error -> code.equals(error.code()));
     }
 
     /** {@code errors} with {@code prefix} before each path. */
