@@ -34,6 +34,7 @@ public final class StrictWsTestClient extends ReceivingClient implements AutoClo
 
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final List<byte[]> binaryFrames = new ArrayList<>();
+    private final SnapshotDecoder decoder = new SnapshotDecoder();
     private final AtomicLong snapshots = new AtomicLong();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final WebSocketClient client;
@@ -72,10 +73,18 @@ public final class StrictWsTestClient extends ReceivingClient implements AutoClo
             }
         });
         ws.binaryMessageHandler(frame -> {
+            byte[] bytes = frame.getBytes();
             synchronized (binaryFrames) {
-                binaryFrames.add(frame.getBytes());
+                binaryFrames.add(bytes);
             }
             snapshots.incrementAndGet();
+            // Decoded like WsTestClient's: a snapshot arrives as a "state" message, a broken one as "undecodable_frame".
+            try {
+                decoder.decode(bytes);
+                inbox.received(decoder.toStateMessage());
+            } catch (RuntimeException e) {
+                inbox.received(MessageInbox.JSON.createObjectNode().put("type", "undecodable_frame").put("error", e.toString()));
+            }
         });
         ws.exceptionHandler(failures::add);
         ws.closeHandler(ignored -> {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every write to a client goes through one ordered path: large replies and streaming states never interleave
  * fragments, a client that stops reading gets whole frames (the newest) and never slows the others, and one
- * whose replies pile up is closed instead of growing a queue. Strict clients check the framing; the world has
- * enough agents that each state spans several 64 KB fragments.
+ * whose replies pile up is closed instead of growing a queue. Strict clients check the framing and decode every
+ * binary snapshot; the replies span many 64 KB fragments.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -67,8 +67,9 @@ class DeliveryTest {
                     + AGENTS_PER_TEAM + "}");
             watcher.awaitType("command_accepted", WAIT);
         }
-        JsonNode busy = watcher.await(m -> isState(m) && m.path("world").path("agents").size() >= 2 * AGENTS_PER_TEAM, WAIT);
-        assertThat(busy.toString().length()).as("a state spans several 64 KB fragments").isGreaterThan(2 * 65_536);
+        // Snapshots stream while the tests' large replies go out in many 64 KB fragments: one written between two
+        // fragments of a reply is the interleaving this class guards against.
+        watcher.await(m -> isState(m) && m.path("world").path("agents").size() >= 2 * AGENTS_PER_TEAM, WAIT);
         watcher.forget();
     }
 
@@ -209,7 +210,8 @@ class DeliveryTest {
     }
 
     private static void assertWhole(StrictWsTestClient client) {
-        assertThat(client.history()).noneMatch(m -> "unparseable".equals(m.path("type").asText()));
+        assertThat(client.history()).noneMatch(m -> "unparseable".equals(m.path("type").asText())
+                || "undecodable_frame".equals(m.path("type").asText()));
     }
 
     private static StrictWsTestClient viewer(StrictWsTestClient client) {
