@@ -76,17 +76,24 @@ public class ScenarioPool {
         }
         CompletableFuture<ScenarioResult> result = new CompletableFuture<>();
         threads.execute(() -> {
+            ScenarioResult done = null;
+            RuntimeException failure = null;
             try {
-                ScenarioResult done = runner.run(document);
+                done = runner.run(document);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                // Freed before the answer goes out: whoever is told the run ended may start the next one at once.
+                engineSlots.release();
+                release(userId, mine);
+            }
+            if (failure != null) {
+                registry.counter("arena.engine.scenarios.runs", "outcome", "invalid").increment();
+                result.completeExceptionally(failure);
+            } else {
                 registry.counter("arena.engine.scenarios.runs", "outcome",
                         done.stopped() != null ? "stopped" : done.passed() ? "passed" : "failed").increment();
                 result.complete(done);
-            } catch (RuntimeException e) {
-                registry.counter("arena.engine.scenarios.runs", "outcome", "invalid").increment();
-                result.completeExceptionally(e);
-            } finally {
-                engineSlots.release();
-                release(userId, mine);
             }
         });
         return Optional.of(result);

@@ -130,9 +130,9 @@ class DeliveryTest {
             assertThat(baseline).as("states flow before the stall").isPositive();
             assertThat(whileStalled).as("the other client's rate while one stalls (baseline %.1f/s)", baseline)
                     .isGreaterThan(baseline * 0.5);
-            long stalledGot = stalled.snapshotCount() - stalledBefore;
-            long watcherGot = watcher.snapshotCount() - watcherBefore;
-            assertThat(stalledGot).as("the stalled client skipped to the newest states").isLessThan(watcherGot - 20);
+            // Binary snapshots are small enough that the socket buffers may hold a whole stall's worth, so the
+            // stalled client need not skip any (latest-only skipping is ConnectionWriterTest's); what it gets must be
+            // whole, decodable, in order and never repeated.
             assertWhole(stalled);
             List<Long> ticks = stalled.history().stream().filter(DeliveryTest::isState).map(DeliveryTest::tick).toList();
             assertThat(ticks).as("no state twice, none out of order").isSorted().doesNotHaveDuplicates();
