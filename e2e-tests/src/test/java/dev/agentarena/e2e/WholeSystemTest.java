@@ -58,7 +58,10 @@ class WholeSystemTest {
             JsonNode answer = a.awaitType("llm_response", WAIT);
             assertThat(answer.path("requestId").asText()).isEqualTo("q1");
             assertThat(answer.path("offline").asBoolean()).isTrue();
-            assertThat(answer.path("text").asText()).contains("offline");
+            assertThat(answer.path("text").asText()).contains("Offline composer");
+            // The engine forwards the whole answer: a validated document and the checks it went through.
+            assertThat(answer.path("behavior").path("rules").isArray()).isTrue();
+            assertThat(answer.path("checks").size()).isPositive();
 
             a.send("{\"type\": \"save_config\", broken");
             assertThat(a.awaitType("error", WAIT).path("code").asText()).isEqualTo("BAD_JSON");
