@@ -23,18 +23,30 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The load tool: starts the whole stack on random ports (as a user gets it), creates a world of M agents and
- * connects N real WebSocket viewers to it, then the same N viewers to a bare Vert.x broadcast of the very frames
- * the engine sent (the floor, {@link FloorServer}), and prints one markdown row per N: bytes per agent per
- * snapshot, bytes/s per client, engine and floor CPU, snapshots/s, snapshot gap and latency p50/p99, tick rate and
- * p99, dropped clients. Usage:
- * {@code LoadTool [--agents 1000] [--clients 10,100,300,1000] [--seconds 20] [--warmup 5] [--no-floor]}.
- * Build first: {@code ./mvnw -B -q package -DskipTests}.
+ * The load tool: starts the whole stack on random ports (as a user gets it), creates a world of M agents,
+ * measures the engine with that world running and no viewer ("world alone"), then connects N real WebSocket
+ * viewers to it, then the same N viewers to a bare Vert.x broadcast of the very frames the engine sent (the floor,
+ * {@link FloorServer}), and prints one markdown row per N: bytes per agent per snapshot, bytes/s per client, engine
+ * and floor CPU, snapshots/s, snapshot gap and latency p50/p99, tick rate and p99, dropped clients; then where the
+ * CPU of both processes goes, by thread group. Usage:
+ * {@code LoadTool [--agents 1000] [--clients 10,100,300,1000] [--seconds 20] [--warmup 30] [--no-floor]}; the
+ * world-alone window needs the world's idle pause longer than the warm-up plus the window
+ * ({@code ARENA_ENGINE_WORLDS_IDLE_PAUSE=10m}). Build first: {@code ./mvnw -B -q package -DskipTests}.
  */
 public final class LoadTool {
 
     private static final String WORLD = "load";
     private static final int RECORDED_FRAMES = 200;
+    private static final String ENCODE = "encode";
+    private static final String SOCKETS = "sockets";
+    /** The engine's threads by role (thread names as Linux keeps them: at most 15 characters). */
+    private static final List<ProcessCpu.Group> ENGINE_THREADS = concat(List.of(
+            new ProcessCpu.Group("simulation", List.of("world-loop")),
+            new ProcessCpu.Group(ENCODE, List.of("snapshot-encode")),
+            new ProcessCpu.Group(SOCKETS, List.of("vert.x-eventloo")),
+            new ProcessCpu.Group("Kafka", List.of("smallrye-kafka", "kafka-"))), ProcessCpu.JVM);
+    private static final List<ProcessCpu.Group> FLOOR_THREADS = concat(List.of(
+            new ProcessCpu.Group(SOCKETS, List.of("vert.x-eventloo"))), ProcessCpu.JVM);
 
     private LoadTool() {
     }
@@ -43,7 +55,9 @@ public final class LoadTool {
         Map<String, String> options = options(args);
         int agents = Integer.parseInt(options.getOrDefault("agents", "1000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        // Long enough for both JVMs' compilers to finish with the code each window runs: JIT work inside a window
+        // was the largest share of the engine's CPU in a 5 s warm-up.
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
         boolean floor = !options.containsKey("no-floor");
         List<Integer> clientCounts = new ArrayList<>();
         for (String count : options.getOrDefault("clients", "10,100,300,1000").split(",")) {
@@ -58,11 +72,14 @@ public final class LoadTool {
             System.out.printf("world %s: %d agents; %d s warm-up, %d s measured per row%n", WORLD, agents, warmup, seconds);
             System.out.printf("join: %d bytes (welcome + first snapshot)%n", JoinProbe.bytes(vertx, port, "/ws/worlds/" + WORLD));
             System.out.println();
-            System.out.println("| agents | clients | B/agent/snapshot | kB/s per client | snapshots/s per client | gap p50 / p99 ms "
-                    + "| latency p50 / p99 ms | ticks/s | tick p99 ms | engine CPU % | floor CPU % | engine / floor | dropped |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             EngineMetrics metrics = new EngineMetrics(port, WORLD);
-            ProcessCpu engineCpu = new ProcessCpu(stack.engine().process().pid());
+            ProcessCpu engineCpu = new ProcessCpu(stack.engine().process().pid(), ENGINE_THREADS);
+            WorldAlone alone = measureWorldAlone(metrics, engineCpu, warmup, seconds);
+            System.out.println("| agents | clients | B/agent/snapshot | kB/s per client | snapshots/s per client | gap p50 / p99 ms "
+                    + "| latency p50 / p99 ms | ticks/s | tick p99 ms | engine CPU % | floor CPU % | engine / floor "
+                    + "| engine / (world alone + floor) | dropped |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            List<String> breakdown = new ArrayList<>();
             Path frames = data.resolve("frames.bin");
             FloorProcess floorServer = null;
             try {
@@ -73,6 +90,7 @@ public final class LoadTool {
                     TreeMap<Double, Double> after;
                     double metricSeconds;
                     double engineCpuPercent;
+                    Map<String, Double> engineGroups;
                     try (ViewerFleet fleet = ViewerFleet.connect(vertx, port, "/ws/worlds/" + WORLD, clients,
                             frame -> record(recorded, frame))) {
                         TimeUnit.SECONDS.sleep(warmup);
@@ -83,10 +101,12 @@ public final class LoadTool {
                         TimeUnit.SECONDS.sleep(seconds);
                         engine = fleet.stopMeasuring();
                         engineCpuPercent = engineCpu.percentSinceStart();
+                        engineGroups = engineCpu.groupPercentSinceStart();
                         after = metrics.read();
                         metricSeconds = (System.nanoTime() - metricStart) / 1e9;
                     }
                     double floorCpuPercent = Double.NaN;
+                    Map<String, Double> floorGroups = Map.of();
                     if (floor) {
                         if (floorServer == null) {
                             write(frames, recorded);
@@ -94,22 +114,37 @@ public final class LoadTool {
                         }
                         try (ViewerFleet fleet = ViewerFleet.connect(vertx, floorServer.port(), "/", clients, null)) {
                             TimeUnit.SECONDS.sleep(warmup);
-                            ProcessCpu cpu = new ProcessCpu(floorServer.pid());
+                            ProcessCpu cpu = new ProcessCpu(floorServer.pid(), FLOOR_THREADS);
                             cpu.start();
                             fleet.startMeasuring();
                             TimeUnit.SECONDS.sleep(seconds);
                             fleet.stopMeasuring();
                             floorCpuPercent = cpu.percentSinceStart();
+                            floorGroups = cpu.groupPercentSinceStart();
                         }
                     }
-                    System.out.printf("| %d | %d | %.2f | %.1f | %.1f | %.0f / %.0f | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %d |%n",
+                    System.out.printf("| %d | %d | %.2f | %.1f | %.1f | %.0f / %.0f | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %d |%n",
                             agents, clients, engine.bytesPerSnapshot() / agents, engine.bytesPerSecondPerViewer() / 1000,
                             engine.snapshotsPerSecondPerViewer(), engine.gapsMicros().percentile(0.5) / 1000,
                             engine.gapsMicros().percentile(0.99) / 1000, latency(engine),
                             EngineMetrics.ticks(before, after) / metricSeconds,
                             EngineMetrics.percentileMillis(before, after, 0.99), engineCpuPercent, floorCpuPercent,
-                            engineCpuPercent / floorCpuPercent, engine.dropped());
+                            engineCpuPercent / floorCpuPercent, engineCpuPercent / (alone.cpuPercent() + floorCpuPercent),
+                            engine.dropped());
+                    breakdown.add(String.format("| %d | %d | %s | %s | %.2f |", agents, clients, groups(engineGroups),
+                            groups(floorGroups), (engineGroups.get(ENCODE) + engineGroups.get(SOCKETS))
+                                    / floorGroups.getOrDefault(SOCKETS, Double.NaN)));
                 }
+                System.out.println();
+                System.out.println("Where the CPU goes, % of one core by thread group over the same windows (world alone, "
+                        + "no viewer: " + groups(alone.groups()) + ", " + String.format("%.1f ticks/s", alone.ticksPerSecond()) + "):");
+                System.out.println();
+                System.out.println("| agents | clients | engine: " + String.join(" / ", ENGINE_THREADS.stream()
+                        .map(ProcessCpu.Group::name).toList()) + " / " + ProcessCpu.OTHER + " | floor: "
+                        + String.join(" / ", FLOOR_THREADS.stream().map(ProcessCpu.Group::name).toList()) + " / "
+                        + ProcessCpu.OTHER + " | engine (encode + sockets) / floor sockets |");
+                System.out.println("|---|---|---|---|---|");
+                breakdown.forEach(System.out::println);
             } finally {
                 if (floorServer != null) {
                     floorServer.close();
@@ -118,6 +153,42 @@ public final class LoadTool {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The world running with no viewer, measured before any client connects: what the engine spends whoever
+     * watches (simulating, snapshotting, its Kafka consumers), which the floor, by design, does not do.
+     */
+    private static WorldAlone measureWorldAlone(EngineMetrics metrics, ProcessCpu cpu, int warmup, int seconds)
+            throws Exception {
+        TimeUnit.SECONDS.sleep(warmup);
+        long start = System.nanoTime();
+        TreeMap<Double, Double> before = metrics.read();
+        cpu.start();
+        TimeUnit.SECONDS.sleep(seconds);
+        double percent = cpu.percentSinceStart();
+        Map<String, Double> groups = cpu.groupPercentSinceStart();
+        double ticksPerSecond = EngineMetrics.ticks(before, metrics.read()) / ((System.nanoTime() - start) / 1e9);
+        if (ticksPerSecond < 50) {
+            throw new IllegalStateException(String.format("the world made %.1f ticks/s with no viewer: it paused or "
+                    + "cannot keep up; give it a longer idle pause (ARENA_ENGINE_WORLDS_IDLE_PAUSE=10m)", ticksPerSecond));
+        }
+        System.out.printf("world alone (no viewer): engine CPU %.1f %% of a core, %.1f ticks/s%n%n", percent, ticksPerSecond);
+        return new WorldAlone(percent, groups, ticksPerSecond);
+    }
+
+    private record WorldAlone(double cpuPercent, Map<String, Double> groups, double ticksPerSecond) {
+    }
+
+    private static List<ProcessCpu.Group> concat(List<ProcessCpu.Group> first, List<ProcessCpu.Group> second) {
+        List<ProcessCpu.Group> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private static String groups(Map<String, Double> percent) {
+        return percent.isEmpty() ? "n/a" : String.join(" / ", percent.values().stream()
+                .map(value -> String.format("%.1f", value)).toList());
     }
 
     private static String latency(ViewerFleet.Result result) {
@@ -148,7 +219,7 @@ public final class LoadTool {
         }
     }
 
-    /** Saves a config of {@code agents} agents at the bench density and creates the load world from it. */
+    /** Pauses world {@code default}, saves a config of {@code agents} agents at the bench density and creates the load world from it. */
     private static void createWorld(int port, int agents) {
         try (WsTestClient control = WsTestClient.connect("ws://127.0.0.1:" + port + "/ws/worlds/default")) {
             control.awaitType("welcome", Duration.ofSeconds(10));
@@ -159,6 +230,9 @@ public final class LoadTool {
             if (!"config_saved".equals(saved.path("type").asText())) {
                 throw new IllegalStateException("could not save the load config: " + saved);
             }
+            // World "default" would otherwise run beside the load world until its idle pause.
+            control.send(Json.write(Map.of("type", "pause", "requestId", "pause-default")));
+            control.await(m -> "pause-default".equals(m.path("requestId").asText()), Duration.ofSeconds(10));
             control.send(Json.write(Map.of("type", "create_world", "requestId", "load-world", "worldId", WORLD,
                     "configId", saved.path("config").path("id").asText())));
             JsonNode created = control.await(m -> "load-world".equals(m.path("requestId").asText()), Duration.ofSeconds(30));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.ConfigRecord;
+import dev.agentarena.contracts.messages.LlmEvent;
+import dev.agentarena.contracts.messages.LlmRequest;
+import dev.agentarena.contracts.messages.LlmTokens;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that loses its connection while a request is in flight reconnects, resumes with its token, gets a
- * keyframe and the answer that arrived while it was away. This test plays the persistence service.
+ * keyframe and the answer that arrived while it was away. This test plays the persistence service and the copilot.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -72,6 +75,34 @@ class ResumeTest {
                 second.send("{\"type\":\"resume\",\"requestId\":\"again\",\"resumeToken\":\"" + token + "\"}");
                 JsonNode refused = second.await(m -> "again".equals(m.path("requestId").asText()), WAIT);
                 assertThat(refused.path("code").asText()).isEqualTo("NOT_FOUND");
+            }
+        }
+    }
+
+    @Test
+    void aCopilotAnswerThatArrivedWhileAwayIsDeliveredOnResume() {
+        try (KafkaTestClient kafka = new KafkaTestClient(Topics.LLM_REQUESTS)) {
+            String token;
+            LlmRequest asked;
+            try (WsTestClient first = WsTestClient.connect(ws())) {
+                token = first.awaitType("welcome", WAIT).path("resumeToken").asText();
+                first.send("{\"type\":\"llm_query\",\"requestId\":\"ask-away\",\"query\":\"flee when weak\"}");
+                List<ConsumerRecord<String, String>> seen = kafka.awaitRecord(r -> r.value().contains("flee when weak"), WAIT);
+                asked = Json.read(seen.get(seen.size() - 1).value(), LlmRequest.class);
+            }
+            // The gateway answers while the asker is away.
+            JsonNode behavior = Json.mapper().createObjectNode().put("id", "flee-when-weak");
+            kafka.send(Topics.LLM_EVENTS, asked.requestId(), Json.write(LlmEvent.answer(asked.requestId(), 1,
+                    "Flees below 40 % health.", behavior, null, List.of(), "offline", null, true, LlmTokens.NONE)));
+
+            try (WsTestClient second = WsTestClient.connect(ws())) {
+                second.awaitType("welcome", WAIT);
+                assertThat(resume(second, token).path("type").asText()).isEqualTo("resumed");
+                JsonNode answer = second.await(m -> "ask-away".equals(m.path("requestId").asText())
+                        && "llm_response".equals(m.path("type").asText()), WAIT);
+                assertThat(answer.path("text").asText()).isEqualTo("Flees below 40 % health.");
+                assertThat(answer.path("behavior").path("id").asText()).isEqualTo("flee-when-weak");
+                assertThat(answer.path("offline").asBoolean()).isTrue();
             }
         }
     }
