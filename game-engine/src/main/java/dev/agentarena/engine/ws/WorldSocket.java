@@ -50,6 +50,8 @@ public class WorldSocket {
     private final Resumption resumption;
     private final EngineConfig config;
     private final Counter skippedSnapshots;
+    private final Counter messageBytes;
+    private final Counter snapshotBytes;
     private final MeterRegistry registry;
 
     public WorldSocket(SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
@@ -64,12 +66,15 @@ public class WorldSocket {
         this.config = config;
         this.registry = registry;
         this.skippedSnapshots = registry.counter("arena.engine.ws.state.skipped");
+        this.messageBytes = registry.counter("arena.engine.ws.bytes.sent", "kind", "message");
+        this.snapshotBytes = registry.counter("arena.engine.ws.bytes.sent", "kind", "snapshot");
     }
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
-        ConnectionWriter writer = new ConnectionWriter(new SocketTransport(connection), VertxConnectionLoop.current(),
+        ConnectionWriter writer = new ConnectionWriter(new SocketTransport(connection, messageBytes, snapshotBytes),
+                VertxConnectionLoop.current(),
                 new ConnectionWriter.Limits(config.outboundQueueMessages(), config.outboundQueueBytes()),
                 skippedSnapshots::increment, () -> countClosed("slow_client"));
         String worldId = connection.pathParam("worldId");

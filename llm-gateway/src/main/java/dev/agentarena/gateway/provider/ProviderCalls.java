@@ -1,8 +1,12 @@
 package dev.agentarena.gateway.provider;
 
 import dev.agentarena.gateway.config.LlmConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -33,7 +37,7 @@ public class ProviderCalls {
     private final ModelClient client;
     private final Guard guard;
 
-    public ProviderCalls(LlmConfig config) {
+    public ProviderCalls(LlmConfig config, CircuitBreakerMaintenance circuits, MeterRegistry registry) {
         this.config = config;
         this.client = clientFor(config);
         this.guard = Guard.create()
@@ -56,6 +60,13 @@ public class ProviderCalls {
                     .done()
                 .withBulkhead().limit(config.concurrentCalls()).queueSize(config.queuedCalls()).enableSynchronousQueueing().done()
                 .build();
+        // Our own gauge rather than the framework's: it exists from the start, whatever calls were made, so the
+        // alert on it never waits for a first failure to have a series.
+        Gauge.builder("arena.gateway.circuit.open", circuits,
+                        maintenance -> maintenance.currentState(CIRCUIT) == CircuitBreakerState.OPEN ? 1 : 0)
+                .description("1 while the LLM provider's circuit is open (calls refused without trying), else 0")
+                .tag("provider", name())
+                .register(registry);
     }
 
     /** {@code offline}, {@code openai} or {@code anthropic}. */

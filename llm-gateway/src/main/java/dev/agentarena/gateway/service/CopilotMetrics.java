@@ -12,6 +12,10 @@ import java.time.Duration;
 @ApplicationScoped
 public class CopilotMetrics {
 
+    /** Histogram buckets for the dashboard's quantiles: an offline answer takes milliseconds, a model's seconds. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
     private final MeterRegistry registry;
 
     public CopilotMetrics(MeterRegistry registry) {
@@ -23,6 +27,7 @@ public class CopilotMetrics {
         registry.counter("arena.gateway.requests", "provider", provider, "model", tag(model), "outcome", outcome).increment();
         if (latency != null) {
             Timer.builder("arena.gateway.latency").tags("provider", provider, "model", tag(model), "outcome", outcome)
+                    .serviceLevelObjectives(LATENCY_BUCKETS)
                     .register(registry).record(latency);
         }
     }

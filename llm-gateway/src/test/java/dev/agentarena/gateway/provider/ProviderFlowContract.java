@@ -10,6 +10,7 @@ import dev.agentarena.contracts.messages.LlmStage;
 import dev.agentarena.gateway.provider.ProviderStub.Reply;
 import dev.agentarena.gateway.provider.ProviderStub.Seen;
 import dev.agentarena.gateway.service.CopilotService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,9 @@ abstract class ProviderFlowContract {
 
     @Inject
     CircuitBreakerMaintenance circuits;
+
+    @Inject
+    MeterRegistry registry;
 
     final ProviderStub stub = ProviderStub.get(provider());
 
@@ -181,8 +185,10 @@ abstract class ProviderFlowContract {
             stub.then(new Reply(500, Map.of(), "{\"error\":\"down\"}", 0));
         }
         assertThat(last(ask("down 1")).failure()).isEqualTo(LlmFailure.LLM_UNAVAILABLE);
+        assertThat(circuitOpenGauge()).isZero();
         LlmEvent opened = last(ask("down 2"));
         assertThat(opened.failure()).isEqualTo(LlmFailure.LLM_UNAVAILABLE);
+        assertThat(circuitOpenGauge()).as("the alert's gauge follows the circuit").isEqualTo(1);
         int callsSoFar = stub.seen().size();
         LlmEvent refused = last(ask("down 3"));
         assertThat(refused.failure()).isEqualTo(LlmFailure.LLM_UNAVAILABLE);
@@ -191,6 +197,11 @@ abstract class ProviderFlowContract {
         Thread.sleep(1200); // the circuit delay (1 s) passes: the next call is the half-open trial
         model(DESCRIPTION, GOOD);
         assertThat(last(ask("back up")).stage()).isEqualTo(LlmStage.DONE);
+        assertThat(circuitOpenGauge()).isZero();
+    }
+
+    private double circuitOpenGauge() {
+        return registry.get("arena.gateway.circuit.open").tag("provider", provider()).gauge().value();
     }
 
     private void model(String... outputs) {
