@@ -18,6 +18,11 @@ class OpenAiFlowTest extends ProviderFlowContract {
 
     @Override
     String envelope(String modelJson, boolean parseable) {
+        return chatCompletion(modelJson);
+    }
+
+    /** A chat completions response whose message carries {@code modelJson}. */
+    static String chatCompletion(String modelJson) {
         ObjectNode reply = Json.mapper().createObjectNode();
         reply.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", modelJson);
         reply.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 50);

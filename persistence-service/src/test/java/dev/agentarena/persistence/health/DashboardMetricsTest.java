@@ -24,10 +24,11 @@ class DashboardMetricsTest {
     @Test
     void theDashboardsPersistenceMetricsAreAllExposed() {
         Set<String> expected = DashboardMetrics.of("persistence-service");
-        assertThat(expected).contains("arena_persistence_commands_total");
+        assertThat(expected).contains("arena_persistence_commands_total", "arena_persistence_command_apply_seconds_bucket",
+                "arena_persistence_dead_letters_total");
         RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
         try (KafkaTestClient kafka = new KafkaTestClient(Topics.PERSISTENCE_RESULTS)) {
-            // The cheapest command there is: one that names itself but is not readable, answered INVALID.
+            // The cheapest command there is: one that names itself but is not readable, answered INVALID and dead-lettered.
             kafka.send(Topics.PERSISTENCE_COMMANDS, "m1", "{\"commandId\":\"metrics-1\",\"schema\":99}");
             kafka.awaitRecord(r -> "metrics-1".equals(r.key()), Duration.ofSeconds(20));
         }
