@@ -1,9 +1,11 @@
 // The heads-up display over the canvas: per team agents alive and kills, the round and its timer, the simulation's
-// tick and time, and this page's own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame).
+// tick and time, how long the engine takes per tick (from the world info, asked every few seconds), and this page's
+// own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame).
 // Refreshed a few times a second, not per frame: the DOM is slower than the canvas.
 import { el } from './dom.js';
 
 const REFRESH_MS = 500;
+const WORLD_INFO_MS = 3000;
 
 export class Hud {
   /**
@@ -22,7 +24,18 @@ export class Hud {
     this.rates = el('div', { className: 'hud-rates', attrs: { 'data-testid': 'hud-rates' } });
     root.replaceChildren(this.teamList, this.round, this.rates);
     this.last = { at: performance.now(), snapshots: 0, bytes: 0, frames: 0 };
+    this.tickMillis = null;
     setInterval(() => this.refresh(), REFRESH_MS);
+    conn.onStatus((status) => { if (status.state !== 'online') root.hidden = true; });
+    conn.on('welcome', (welcome) => this.worldInfo([welcome.world]));
+    conn.on('world_list', (message) => this.worldInfo(message.worlds));
+    // A poll that fails leaves the last figure up; the next one is due in a few seconds.
+    setInterval(() => { if (conn.welcome) conn.request('list_worlds').catch(() => {}); }, WORLD_INFO_MS);
+  }
+
+  worldInfo(worlds) {
+    const info = worlds.find((world) => world.id === this.conn.worldId);
+    this.tickMillis = info ? info.tickMillis : null;
   }
 
   /** Counts a drawn frame (for FPS). */
@@ -39,9 +52,11 @@ export class Hud {
     const world = this.conn.world;
     this.root.hidden = !world;
     if (!world) return;
+    this.root.dataset.worldId = world.worldId;
     this.showTeams(world);
     const timer = world.roundTimeLeft === null ? 'no time limit' : `${formatClock(world.roundTimeLeft)} left`;
-    this.round.textContent = `round ${world.round} · ${timer} · ${world.running ? 'running' : 'paused'} · tick ${world.tick} (${world.time.toFixed(1)} s)`;
+    const tickTime = this.tickMillis === null || this.tickMillis === undefined ? '' : ` · ${this.tickMillis.toFixed(2)} ms/tick`;
+    this.round.textContent = `round ${world.round} · ${timer} · ${world.running ? 'running' : 'paused'} · tick ${world.tick} (${world.time.toFixed(1)} s)${tickTime}`;
     this.round.dataset.running = String(world.running);
     this.rates.textContent = `${snapshotsPerSecond.toFixed(1)} snapshots/s · ${formatBytes(bytesPerSecond)}/s · `
       + `${Math.round(fps)} FPS · draw ${this.renderer.drawMs.toFixed(2)} ms`;
@@ -61,7 +76,10 @@ export class Hud {
     world.teams.forEach((team, index) => {
       const { row, swatch, text } = this.teamRows[index];
       swatch.style.background = team.color;
-      text.textContent = `${team.name}: ${team.alive}/${team.agents} alive · ${team.kills} kills · ${team.roundsWon} rounds won`;
+      // Zoomed in, the server sends only the agents in view and counts the others.
+      const outside = world.viewport ? ` · ${team.outside} outside the view` : '';
+      text.textContent = `${team.name}: ${team.alive}/${team.agents} alive · ${team.kills} kills · ${team.roundsWon} rounds won${outside}`;
+      row.dataset.outside = String(world.viewport ? team.outside : 0);
       row.dataset.alive = String(team.alive);
       row.dataset.agents = String(team.agents);
       row.dataset.kills = String(team.kills);
