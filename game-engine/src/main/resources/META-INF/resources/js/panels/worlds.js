@@ -63,7 +63,7 @@ export function mount(section, conn, ctx) {
   function listConfigs() {
     conn.listAll('list_configs', 'configs').then((configs) => {
       const chosen = config.value;
-      config.replaceChildren(...configs.map((c) => el('option', { value: c.isDefault ? '' : c.id, text: c.isDefault ? `${c.name} (default)` : c.name })));
+      config.replaceChildren(...configs.map((c) => el('option', { value: c.id, text: c.name })));
       if ([...config.options].some((option) => option.value === chosen)) config.value = chosen;
     }).catch((error) => { if (error.code !== 'OFFLINE') ctx.reportError('listing configs', error); });
   }
