@@ -144,6 +144,16 @@ final class ArenaPage implements AutoCloseable {
                 + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b) n++; return n; }", rgb)).intValue();
     }
 
+    /** Where (CSS pixels in the canvas) the first pixel of exactly this colour is, scanning rows from the top. */
+    List<Integer> firstPixel(String rgb) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) page.evaluate("rgb => { const [r, g, b] = rgb.match(/\\d+/g).map(Number);"
+                + " const c = document.getElementById('canvas'); const d = " + PIXELS + "; const scale = c.width / c.clientWidth;"
+                + " for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b)"
+                + " return [((i / 4) % c.width) / scale, Math.floor(i / 4 / c.width) / scale]; return null; }", rgb);
+        return at == null ? null : List.of(at.get(0).intValue(), at.get(1).intValue());
+    }
+
     /** A digest of the canvas' pixels: equal digests, same picture. */
     String canvasDigest() {
         return (String) page.evaluate("() => { const c = document.getElementById('canvas'); const d = " + PIXELS + ";"

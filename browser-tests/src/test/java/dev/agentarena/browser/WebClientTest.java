@@ -1,5 +1,6 @@
 package dev.agentarena.browser;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import dev.agentarena.e2e.TestStack;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +125,26 @@ class WebClientTest extends BrowserTest {
             arena.await("() => document.querySelector(\"[data-world='default']\")?.classList.contains('current')", null);
             arena.page().locator("[data-world='second-arena'] button", new Page.LocatorOptions().setHasText("delete")).click();
             arena.await("() => document.querySelector('[data-testid=world-list] li') && !document.querySelector(\"[data-world='second-arena']\")", null);
+            assertThat(arena.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void clickingAnAgentSelectsIt() {
+        try (ArenaPage arena = open("default")) {
+            arena.page().keyboard().press("Space");
+            arena.awaitRunning(false);
+            arena.page().waitForTimeout(300);
+            List<Integer> top = arena.firstPixel(arena.teamColor(0));
+            assertThat(top).as("a pixel of team 0's colour").isNotNull();
+            // The first pixel of a disc is its top: a few pixels lower is inside it.
+            arena.testId("canvas").click(new Locator.ClickOptions().setPosition(top.get(0), top.get(1) + 4));
+            arena.await("() => document.querySelector('[data-testid=hud-selected]').dataset.agentId !== ''", null);
+            arena.screenshot("selected");
+            assertThat(arena.testId("hud-selected").textContent()).startsWith("selected: agent ");
+            arena.page().keyboard().press("Space");
+            arena.awaitRunning(true);
             assertThat(arena.problems()).isEmpty();
         }
     }

@@ -1,6 +1,6 @@
 // The heads-up display over the canvas: per team agents alive and kills, the round and its timer, the simulation's
 // tick and time, how long the engine takes per tick (from the world info, asked every few seconds), and this page's
-// own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame).
+// own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame); and the selected agent.
 // Refreshed a few times a second, not per frame: the DOM is slower than the canvas.
 import { el } from './dom.js';
 
@@ -12,17 +12,20 @@ export class Hud {
    * @param {HTMLElement} root the HUD's element
    * @param {import('./connection.js').ArenaConnection} conn
    * @param {import('./render/arena-renderer.js').ArenaRenderer} renderer
+   * @param {import('./context.js').PageContext} ctx
    */
-  constructor(root, conn, renderer) {
+  constructor(root, conn, renderer, ctx) {
     this.root = root;
     this.conn = conn;
     this.renderer = renderer;
+    this.ctx = ctx;
     this.frames = 0;
     this.teamRows = [];
     this.teamList = el('ul', { className: 'hud-teams', attrs: { 'data-testid': 'hud-teams' } });
     this.round = el('div', { className: 'hud-round', attrs: { 'data-testid': 'hud-round' } });
     this.rates = el('div', { className: 'hud-rates', attrs: { 'data-testid': 'hud-rates' } });
-    root.replaceChildren(this.teamList, this.round, this.rates);
+    this.selected = el('div', { className: 'hud-selected', attrs: { 'data-testid': 'hud-selected' } });
+    root.replaceChildren(this.teamList, this.round, this.rates, this.selected);
     this.last = { at: performance.now(), snapshots: 0, bytes: 0, frames: 0 };
     this.tickMillis = null;
     setInterval(() => this.refresh(), REFRESH_MS);
@@ -62,6 +65,18 @@ export class Hud {
       + `${Math.round(fps)} FPS · draw ${this.renderer.drawMs.toFixed(2)} ms`;
     this.rates.dataset.drawMs = this.renderer.drawMs.toFixed(3);
     this.rates.dataset.fps = fps.toFixed(1);
+    this.showSelected();
+  }
+
+  // The selected agent in one line: who it is and the rule it follows now (details are the agent panel's).
+  showSelected() {
+    const agent = this.ctx.selectedAgent();
+    this.selected.hidden = !agent;
+    this.selected.dataset.agentId = agent ? String(agent.id) : '';
+    if (!agent) return;
+    const team = this.ctx.team(agent.team).name;
+    const rule = this.conn.name(agent.state) || '?';
+    this.selected.textContent = `selected: agent ${agent.id} (${team}) · ${rule} · health ${agent.health} · ${agent.kills} kills`;
   }
 
   showTeams(world) {

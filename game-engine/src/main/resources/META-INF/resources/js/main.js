@@ -12,7 +12,7 @@ const params = new URLSearchParams(location.search);
 const conn = new ArenaConnection(params.get('world') || 'default');
 const ctx = new PageContext(conn);
 const renderer = new ArenaRenderer(document.getElementById('canvas'), conn, ctx);
-const hud = new Hud(document.getElementById('hud'), conn, renderer);
+const hud = new Hud(document.getElementById('hud'), conn, renderer, ctx);
 ctx.renderer = renderer;
 
 showStatus();
