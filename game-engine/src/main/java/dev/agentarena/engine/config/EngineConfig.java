@@ -54,8 +54,8 @@ public interface EngineConfig {
     int maxConnectionsPerAddress();
 
     /**
-     * Open connections one user may hold. Until users sign in, everyone is the default user, so this is
-     * large enough to count as an engine-wide ceiling.
+     * Open connections one user may hold. All guests act as the default user and share it, so this is large enough to
+     * count as an engine-wide ceiling for guests.
      */
     @WithDefault("100")
     int maxConnectionsPerUser();
