@@ -1,5 +1,6 @@
 package dev.agentarena.persistence;
 
+import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.CreateUserPayload;
@@ -7,10 +8,10 @@ import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.RenameUserPayload;
 import dev.agentarena.contracts.messages.ResultStatus;
+import dev.agentarena.contracts.messages.TokenGrant;
 import dev.agentarena.persistence.entity.UserEntity;
 import dev.agentarena.persistence.repository.ProcessedCommandRepository;
 import dev.agentarena.persistence.repository.UserRepository;
-import dev.agentarena.persistence.service.Tokens;
 import dev.agentarena.testing.KafkaTestResource;
 import dev.agentarena.testing.MongoTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -51,18 +52,20 @@ class UserCommandsTest {
     }
 
     @Test
-    void createAnswersTheTokenOnceAndKeepsOnlyItsHash() {
+    void createKeepsTheTokensHashAndNoAnswerOrRecordCarriesIt() {
         String name = uniqueName("Ada");
-        PersistenceCommand create = createUser("  " + name + "  ");
+        // The engine's part: it makes the token and sends only its hash.
+        String token = TokenGrant.newToken();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        PersistenceCommand create = createUser("  " + name + "  ", TokenGrant.hashOf(token));
         PersistenceResult created = channel.execute(create);
         assertThat(created.status()).isEqualTo(ResultStatus.OK);
-        String token = created.entity().path("token").asText();
-        String userId = created.entity().path("user").path("id").asText();
-        assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(created.entity().path("user").path("username").asText()).isEqualTo(name);
+        String userId = created.entity().path("id").asText();
+        assertThat(created.entity().path("username").asText()).isEqualTo(name);
+        assertThat(Json.write(created)).doesNotContain(token).doesNotContain(TokenGrant.hashOf(token));
 
         UserEntity stored = users.findById(userId).await().atMost(CommandChannel.WAIT);
-        assertThat(stored.tokenHash).isEqualTo(Tokens.hash(token));
+        assertThat(stored.tokenHash).isEqualTo(TokenGrant.hashOf(token));
         assertThat(stored.settings.getString("theme")).isEqualTo("dark");
         assertThat(stored.settings.getBoolean("notifications")).isTrue();
         assertThat(stored.isDefault).isFalse();
@@ -75,11 +78,11 @@ class UserCommandsTest {
         ConsumerRecord<String, String> changelog = channel.await(r -> r.topic().equals(Topics.USERS) && userId.equals(r.key()));
         assertThat(changelog.value()).doesNotContain(stored.tokenHash).doesNotContain(token).doesNotContain("tokenHash");
 
-        // A redelivered create is the same user, and the token is not given a second time.
+        // A redelivered create is the same user with the same token.
         PersistenceResult again = channel.execute(create);
         assertThat(again.status()).isEqualTo(ResultStatus.OK);
-        assertThat(again.entity().path("user").path("id").asText()).isEqualTo(userId);
-        assertThat(again.entity().path("token").isNull()).isTrue();
+        assertThat(again.entity().path("id").asText()).isEqualTo(userId);
+        assertThat(users.findById(userId).await().atMost(CommandChannel.WAIT).tokenHash).isEqualTo(TokenGrant.hashOf(token));
         assertThat(users.count("nameKey", name.toLowerCase()).await().atMost(CommandChannel.WAIT)).isEqualTo(1);
     }
 
@@ -94,14 +97,18 @@ class UserCommandsTest {
         assertThat(channel.execute(createUser("x".repeat(41))).errors()).extracting(e -> e.code()).containsExactly("TOO_LONG");
         assertThat(channel.execute(createUser("   ")).errors()).extracting(e -> e.code()).containsExactly("REQUIRED");
         assertThat(channel.execute(createUser("é".repeat(40))).status()).isEqualTo(ResultStatus.OK);
+        assertThat(channel.execute(createUser(uniqueName("Tokenless"), null)).errors()).extracting(e -> e.code())
+                .containsExactly("BAD_TOKEN_HASH");
+        assertThat(channel.execute(createUser(uniqueName("Raw"), TokenGrant.newToken() + "!")).errors())
+                .extracting(e -> e.path()).containsExactly("/tokenHash");
     }
 
     @Test
     void renameAndRevokeAreTheUsersOwn() {
-        PersistenceResult created = channel.execute(createUser(uniqueName("Linus")));
-        String userId = created.entity().path("user").path("id").asText();
-        String hash = Tokens.hash(created.entity().path("token").asText());
-        String other = channel.execute(createUser(uniqueName("Other"))).entity().path("user").path("id").asText();
+        String hash = TokenGrant.hashOf(TokenGrant.newToken());
+        PersistenceResult created = channel.execute(createUser(uniqueName("Linus"), hash));
+        String userId = created.entity().path("id").asText();
+        String other = channel.execute(createUser(uniqueName("Other"))).entity().path("id").asText();
 
         String newName = uniqueName("Renamed");
         PersistenceResult renamed = channel.execute(CommandChannel.command(CommandType.RENAME_USER, userId, userId, 1L,
@@ -133,7 +140,11 @@ class UserCommandsTest {
     }
 
     private static PersistenceCommand createUser(String name) {
-        return CommandChannel.command(CommandType.CREATE_USER, null, null, null, new CreateUserPayload(name));
+        return createUser(name, TokenGrant.hashOf(TokenGrant.newToken()));
+    }
+
+    private static PersistenceCommand createUser(String name, String tokenHash) {
+        return CommandChannel.command(CommandType.CREATE_USER, null, null, null, new CreateUserPayload(name, tokenHash));
     }
 
     private static String uniqueName(String prefix) {

@@ -9,7 +9,6 @@ import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.contracts.messages.TokenGrant;
-import dev.agentarena.contracts.messages.UserCreated;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.engine.auth.Authenticator;
 import dev.agentarena.engine.auth.Identity;
@@ -94,20 +93,23 @@ public class SessionResource {
             return Uni.createFrom().item(error(Response.Status.BAD_REQUEST, ErrorCode.INVALID_NAME.name(), "send {\"name\": ...}",
                     List.of(new FieldError("/name", "REQUIRED", "a user needs a name"))));
         }
+        // Made here and handed to the browser only: the command carries its hash, so no Kafka record holds the token.
+        String token = TokenGrant.newToken();
+        String tokenHash = TokenGrant.hashOf(token);
         PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.CREATE_USER, null,
-                UUID.randomUUID().toString(), null, Json.toTree(new CreateUserPayload(request.name())));
+                UUID.randomUUID().toString(), null, Json.toTree(new CreateUserPayload(request.name(), tokenHash)));
         return ask(command).map(result -> {
             if (result.status() != ResultStatus.OK) {
                 return refusal(result);
             }
-            UserCreated created = MessageSchema.convert(result.entity(), UserCreated.class);
+            UserRecord user = MessageSchema.convert(result.entity(), UserRecord.class);
             // Known here at once, so the client's next handshake is signed in before the changelogs come round.
-            users.upsert(created.user());
-            tokens.grant(new TokenGrant(MessageSchema.CURRENT, TokenGrant.hashOf(created.token()), created.user().id()));
+            users.upsert(user);
+            tokens.grant(new TokenGrant(MessageSchema.CURRENT, tokenHash, user.id()));
             return Response.status(Response.Status.CREATED)
-                    .header(HttpHeaders.SET_COOKIE, cookie(created.token(), COOKIE_MAX_AGE_SECONDS))
+                    .header(HttpHeaders.SET_COOKIE, cookie(token, COOKIE_MAX_AGE_SECONDS))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .entity(new Session(created.token(), SessionUser.of(created.user())))
+                    .entity(new Session(token, SessionUser.of(user)))
                     .build();
         });
     }

@@ -10,7 +10,7 @@ import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
-import dev.agentarena.contracts.messages.UserCreated;
+import dev.agentarena.contracts.messages.TokenGrant;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
@@ -75,16 +75,20 @@ class SignInTest {
         Future<Response> answer = http.submit(() -> RestAssured.given().contentType("application/json")
                 .body("{\"name\":\"  Ada  \"}").post(session));
         PersistenceCommand create = awaitCommand(CommandType.CREATE_USER);
-        assertThat(Json.convert(create.payload(), CreateUserPayload.class).name()).isEqualTo("  Ada  ");
-        String token = "tok-" + create.commandId();
+        CreateUserPayload payload = Json.convert(create.payload(), CreateUserPayload.class);
+        assertThat(payload.name()).isEqualTo("  Ada  ");
         UserRecord ada = new UserRecord(MessageSchema.CURRENT, create.entityId(), "Ada", false,
                 Map.of("theme", "dark", "notifications", true), Instant.now(), 1);
-        answer(PersistenceResult.ok(create, Json.toTree(new UserCreated(ada, token))));
+        answer(PersistenceResult.ok(create, Json.toTree(ada)));
 
         Response response = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = Json.mapper().readTree(response.body().asString());
-        assertThat(body.path("token").asText()).isEqualTo(token);
+        String token = body.path("token").asText();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        // The command carried the token's hash, never the token.
+        assertThat(payload.tokenHash()).isEqualTo(TokenGrant.hashOf(token));
+        assertThat(Json.write(create)).doesNotContain(token);
         assertThat(body.path("user").path("id").asText()).isEqualTo(ada.id());
         assertThat(body.path("user").path("name").asText()).isEqualTo("Ada");
         String cookie = response.header("Set-Cookie");

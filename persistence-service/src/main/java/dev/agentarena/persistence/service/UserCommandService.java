@@ -12,7 +12,6 @@ import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.RenameUserPayload;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.contracts.messages.TokenGrant;
-import dev.agentarena.contracts.messages.UserCreated;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.persistence.entity.UserEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
@@ -58,6 +57,12 @@ public class UserCommandService {
         if (valid.error() != null) {
             return invalid(command, valid.error());
         }
+        // The engine made the token and sends only its hash: the token never crosses Kafka nor reaches MongoDB.
+        String tokenHash = Json.convert(command.payload(), CreateUserPayload.class).tokenHash();
+        if (!TokenGrant.isHash(tokenHash)) {
+            return invalid(command, new FieldError("/tokenHash", "BAD_TOKEN_HASH",
+                    "a new user needs the SHA-256 of its token, base64url (43 characters)"));
+        }
         String name = valid.name();
         UserEntity user = new UserEntity();
         // Derived from the command when not given, so a redelivered create finds the user it made.
@@ -70,46 +75,21 @@ public class UserCommandService {
         user.lastSeenAt = user.createdAt;
         user.version = 1;
         user.lastCommandId = command.commandId();
-        String token = Tokens.newToken();
-        user.tokenHash = Tokens.hash(token);
+        user.tokenHash = tokenHash;
         return users.persist(user)
-                .map(saved -> created(command, saved, token, null))
+                .map(saved -> created(command, saved))
                 .onFailure(StoreErrors::isDuplicateKey)
+                // This very command made the user before a crash, its answer never recorded: answer it again.
                 .recoverWithUni(() -> users.findById(user.id).flatMap(current -> current != null
                         && command.commandId().equals(current.lastCommandId)
-                        ? reissue(command, current)
+                        ? Uni.createFrom().item(created(command, current))
                         : failed(command, ResultStatus.CONFLICT, "the name " + user.username + " is taken")));
     }
 
-    /**
-     * This command created the user before a crash, and its answer was never recorded, so no one has the token:
-     * a fresh one replaces it.
-     */
-    private Uni<CommandOutcome> reissue(PersistenceCommand command, UserEntity user) {
-        String token = Tokens.newToken();
-        String previousHash = user.tokenHash;
-        String hash = Tokens.hash(token);
-        return users.mongoCollection()
-                .updateOne(Filters.eq("_id", user.id), new Document("$set", new Document("tokenHash", hash)))
-                .map(ignored -> {
-                    user.tokenHash = hash;
-                    return created(command, user, token, previousHash);
-                });
-    }
-
-    private CommandOutcome created(PersistenceCommand command, UserEntity user, String token, String replacedHash) {
+    private CommandOutcome created(PersistenceCommand command, UserEntity user) {
         UserRecord record = EntityMapper.toRecord(user);
-        List<ChangelogChange> changes = new ArrayList<>();
-        if (replacedHash != null) {
-            changes.add(ChangelogChange.tombstone(Topics.USER_TOKENS, replacedHash));
-        }
-        changes.add(grant(user));
-        changes.add(ChangelogChange.upsert(Topics.USERS, user.id, record));
-        PersistenceResult answer = PersistenceResult.ok(command, Json.toTree(new UserCreated(record, token)));
-        PersistenceResult remembered = new PersistenceResult(MessageSchema.CURRENT, command.commandId(), command.type(),
-                ResultStatus.OK, Json.toTree(new UserCreated(record, null)), List.of(),
-                "the user was created; its token was given in the first answer only");
-        return new CommandOutcome(answer, changes, remembered);
+        return new CommandOutcome(PersistenceResult.ok(command, Json.toTree(record)),
+                List.of(grant(user), ChangelogChange.upsert(Topics.USERS, user.id, record)), null);
     }
 
     public Uni<CommandOutcome> rename(PersistenceCommand command) {
