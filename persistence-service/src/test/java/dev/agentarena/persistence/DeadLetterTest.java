@@ -1,9 +1,12 @@
 package dev.agentarena.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.CommandType;
+import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
@@ -14,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,7 +26,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-/** What is not a command goes to the dead-letter topic with its reason, is counted, and the next command still works. */
+/**
+ * What is not a command goes to the dead-letter topic with its reason, is counted, and the next command still works;
+ * a command of a newer minor version is a command.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
@@ -74,5 +81,20 @@ class DeadLetterTest {
         assertThat(next.status()).isEqualTo(ResultStatus.OK);
         RestAssured.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("arena_persistence_dead_letters_total{reason=\"" + reason + "\"}"));
+    }
+
+    /** A rolling upgrade: a newer engine's command, of the next minor version and with a field this reader does not know. */
+    @Test
+    void aCommandOfTheNextMinorVersionWithAnExtraFieldIsApplied() {
+        PersistenceCommand command = CommandChannel.command(CommandType.SAVE_CONFIG, "alice", UUID.randomUUID().toString(),
+                null, new SaveConfigPayload("From the next version", ArenaConfig.defaults()));
+        ObjectNode next = (ObjectNode) Json.toTree(command);
+        next.put("schemaMinor", 7).put("priority", "high");
+        channel.sendRaw(command.key(), Json.write(next));
+
+        JsonNode answer = CommandChannel.tree(channel.await(r -> r.topic().equals(Topics.PERSISTENCE_RESULTS)
+                && command.commandId().equals(r.key())));
+        assertThat(answer.path("status").asText()).isEqualTo("OK");
+        assertThat(answer.path("entity").path("name").asText()).isEqualTo("From the next version");
     }
 }

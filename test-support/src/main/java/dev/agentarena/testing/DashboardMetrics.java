@@ -16,13 +16,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The metrics the Helm chart's Grafana dashboard queries, split by the service that exposes them, so that each
- * service's test can scrape its own {@code /q/metrics} and find every one of them.
+ * The metrics the Helm chart's Grafana dashboard and its alerts (the PrometheusRule) query, split by the service that
+ * exposes them, so that each service's test can scrape its own {@code /q/metrics} and find every one of them.
  */
 public final class DashboardMetrics {
 
     /** From a service module's directory, where its tests run. */
     private static final Path DASHBOARD = Path.of("../deploy/helm/agent-arena/dashboards/agent-arena.json");
+    private static final Path ALERTS = Path.of("../deploy/helm/agent-arena/templates/monitoring/prometheusrule.yaml");
+    /** An alert's expression in the rule template: from {@code expr:} to the rule's {@code for:}. */
+    private static final Pattern ALERT_EXPR = Pattern.compile("expr:(.*?)\\n\\s*for:", Pattern.DOTALL);
+    /** Prometheus's own scrape-health series, in no service's /q/metrics. */
+    private static final String SCRAPE_HEALTH = "up";
     /** A metric name in a PromQL query: the name right before its label matcher. */
     private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
     /** Which service's scrape proves a metric exists; framework metrics are checked on the engine. */
@@ -34,8 +39,33 @@ public final class DashboardMetrics {
     private DashboardMetrics() {
     }
 
-    /** Every metric name the dashboard's queries use. */
+    /** Every metric name the dashboard's queries and the alerts' expressions use. */
     public static Set<String> all() {
+        Set<String> names = dashboard();
+        names.addAll(alerts());
+        return names;
+    }
+
+    private static Set<String> alerts() {
+        String rules;
+        try {
+            rules = Files.readString(ALERTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the alert rules " + ALERTS.toAbsolutePath(), e);
+        }
+        Set<String> names = new TreeSet<>();
+        Matcher expr = ALERT_EXPR.matcher(rules);
+        while (expr.find()) {
+            Matcher metric = METRIC.matcher(expr.group(1));
+            while (metric.find()) {
+                names.add(metric.group(1));
+            }
+        }
+        names.remove(SCRAPE_HEALTH);
+        return names;
+    }
+
+    private static Set<String> dashboard() {
         JsonNode dashboard;
         try {
             dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));

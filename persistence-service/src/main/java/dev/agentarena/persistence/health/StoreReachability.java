@@ -1,5 +1,7 @@
 package dev.agentarena.persistence.health;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -11,6 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public class StoreReachability {
 
     private final AtomicReference<Instant> unreachableSince = new AtomicReference<>();
+
+    public StoreReachability(MeterRegistry registry) {
+        Gauge.builder("arena.persistence.store.reachable", unreachableSince, since -> since.get() == null ? 1 : 0)
+                .description("0 while commands wait because MongoDB cannot be reached (they are retried, not failed), else 1")
+                .register(registry);
+    }
 
     /** Called after each store operation of a command: whether MongoDB answered (with a result or an error). */
     public void record(boolean answered) {

@@ -70,7 +70,8 @@ final class CommandReader {
             return Reading.rejected(Reason.UNKNOWN_TYPE, "unknown command type " + abbreviate(tree.path("type").toString()), answerable);
         }
         try {
-            return new Reading(Json.convert(tree, PersistenceCommand.class), null, null, null);
+            // Tolerant, like every Kafka read: a newer minor version's extra fields are ignored (rolling upgrades).
+            return new Reading(MessageSchema.convert(tree, PersistenceCommand.class), null, null, null);
         } catch (JsonReadException e) {
             return Reading.rejected(Reason.BAD_JSON, e.getMessage(), answerable);
         }

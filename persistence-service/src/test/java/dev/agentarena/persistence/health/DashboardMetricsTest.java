@@ -15,7 +15,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every persistence metric the Grafana dashboard queries exists in /q/metrics once a command has been answered. */
+/** Every persistence metric the Grafana dashboard and the alerts query exists in /q/metrics once a command has been answered. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MongoTestResource.class)
@@ -25,7 +25,7 @@ class DashboardMetricsTest {
     void theDashboardsPersistenceMetricsAreAllExposed() {
         Set<String> expected = DashboardMetrics.of("persistence-service");
         assertThat(expected).contains("arena_persistence_commands_total", "arena_persistence_command_apply_seconds_bucket",
-                "arena_persistence_dead_letters_total");
+                "arena_persistence_dead_letters_total", "arena_persistence_store_reachable");
         RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
         try (KafkaTestClient kafka = new KafkaTestClient(Topics.PERSISTENCE_RESULTS)) {
             // The cheapest command there is: one that names itself but is not readable, answered INVALID and dead-lettered.
