@@ -1,0 +1,81 @@
+// The heads-up display over the canvas: per team agents alive and kills, the round and its timer, the simulation's
+// tick and time, and this page's own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame).
+// Refreshed a few times a second, not per frame: the DOM is slower than the canvas.
+import { el } from './dom.js';
+
+const REFRESH_MS = 500;
+
+export class Hud {
+  /**
+   * @param {HTMLElement} root the HUD's element
+   * @param {import('./connection.js').ArenaConnection} conn
+   * @param {import('./render/arena-renderer.js').ArenaRenderer} renderer
+   */
+  constructor(root, conn, renderer) {
+    this.root = root;
+    this.conn = conn;
+    this.renderer = renderer;
+    this.frames = 0;
+    this.teamRows = [];
+    this.teamList = el('ul', { className: 'hud-teams', attrs: { 'data-testid': 'hud-teams' } });
+    this.round = el('div', { className: 'hud-round', attrs: { 'data-testid': 'hud-round' } });
+    this.rates = el('div', { className: 'hud-rates', attrs: { 'data-testid': 'hud-rates' } });
+    root.replaceChildren(this.teamList, this.round, this.rates);
+    this.last = { at: performance.now(), snapshots: 0, bytes: 0, frames: 0 };
+    setInterval(() => this.refresh(), REFRESH_MS);
+  }
+
+  /** Counts a drawn frame (for FPS). */
+  frameDrawn() { this.frames++; }
+
+  refresh() {
+    const now = performance.now();
+    const seconds = (now - this.last.at) / 1000;
+    const received = this.conn.received;
+    const snapshotsPerSecond = (received.snapshots - this.last.snapshots) / seconds;
+    const bytesPerSecond = (received.bytes - this.last.bytes) / seconds;
+    const fps = (this.frames - this.last.frames) / seconds;
+    this.last = { at: now, snapshots: received.snapshots, bytes: received.bytes, frames: this.frames };
+    const world = this.conn.world;
+    this.root.hidden = !world;
+    if (!world) return;
+    this.showTeams(world);
+    const timer = world.roundTimeLeft === null ? 'no time limit' : `${formatClock(world.roundTimeLeft)} left`;
+    this.round.textContent = `round ${world.round} · ${timer} · ${world.running ? 'running' : 'paused'} · tick ${world.tick} (${world.time.toFixed(1)} s)`;
+    this.round.dataset.running = String(world.running);
+    this.rates.textContent = `${snapshotsPerSecond.toFixed(1)} snapshots/s · ${formatBytes(bytesPerSecond)}/s · `
+      + `${Math.round(fps)} FPS · draw ${this.renderer.drawMs.toFixed(2)} ms`;
+    this.rates.dataset.drawMs = this.renderer.drawMs.toFixed(3);
+    this.rates.dataset.fps = fps.toFixed(1);
+  }
+
+  showTeams(world) {
+    while (this.teamRows.length > world.teams.length) this.teamRows.pop().row.remove();
+    while (this.teamRows.length < world.teams.length) {
+      const swatch = el('span', { className: 'swatch' });
+      const text = el('span');
+      const row = el('li', { dataset: { team: this.teamRows.length } }, swatch, text);
+      this.teamList.append(row);
+      this.teamRows.push({ row, swatch, text });
+    }
+    world.teams.forEach((team, index) => {
+      const { row, swatch, text } = this.teamRows[index];
+      swatch.style.background = team.color;
+      text.textContent = `${team.name}: ${team.alive}/${team.agents} alive · ${team.kills} kills · ${team.roundsWon} rounds won`;
+      row.dataset.alive = String(team.alive);
+      row.dataset.agents = String(team.agents);
+      row.dataset.kills = String(team.kills);
+    });
+  }
+}
+
+function formatClock(seconds) {
+  const whole = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+function formatBytes(bytes) {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(2)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${Math.round(bytes)} B`;
+}

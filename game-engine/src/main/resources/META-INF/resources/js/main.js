@@ -1,0 +1,83 @@
+// Agent Arena's page: wires the connection, the canvas, the HUD and the panels.
+// Each panel is a <section data-panel="name"> in index.html, mounted by `mount(section, conn, ctx)` exported
+// from js/panels/<name>.js: conn is the ArenaConnection (request, on, onState, onStatus), ctx the PageContext
+// (world id, welcome, latest snapshot, selected agent, notices).
+import { ArenaConnection } from './connection.js';
+import { PageContext } from './context.js';
+import { ArenaRenderer } from './render/arena-renderer.js';
+import { Hud } from './hud.js';
+import { el } from './dom.js';
+
+const params = new URLSearchParams(location.search);
+const conn = new ArenaConnection(params.get('world') || 'default');
+const ctx = new PageContext(conn);
+const renderer = new ArenaRenderer(document.getElementById('canvas'), conn, ctx);
+const hud = new Hud(document.getElementById('hud'), conn, renderer);
+ctx.renderer = renderer;
+
+showStatus();
+followWorldInUrl();
+markBuiltInBehaviors();
+mountPanels();
+conn.connect();
+requestAnimationFrame(function frame() {
+  requestAnimationFrame(frame);
+  if (renderer.draw()) hud.frameDrawn();
+});
+
+function showStatus() {
+  const status = document.getElementById('status');
+  const user = document.getElementById('user');
+  conn.onStatus((s) => {
+    status.textContent = s.message;
+    status.className = `status ${s.state}`;
+    status.dataset.state = s.state;
+    // An unknown or refused world: back to the one that always exists, and say so.
+    if (s.state === 'refused' && conn.worldId !== 'default') {
+      ctx.notify(`world ${conn.worldId}: ${s.message}; back to world default`, true);
+      ctx.joinWorld('default');
+    } else if (s.state === 'refused') {
+      ctx.notify(s.message, true);
+    }
+  });
+  conn.on('welcome', (welcome) => {
+    user.replaceChildren(el('span', { text: welcome.user.username }), el('span', { className: 'muted', text: ` · world ${conn.worldId}` }));
+  });
+  conn.on('resumed', (message) => { if (message.missed > 0) ctx.notify(`reconnected: ${message.missed} answers arrived while away`); });
+  conn.on('resume_failed', () => ctx.notify('reconnected to a restarted engine: nothing was kept from before'));
+  conn.on('behavior_error', (e) => ctx.notify(`behavior ${e.behaviorId} failed for agent ${e.agentId} at ${e.path || '/'}: ${e.code} ${e.message}`, true));
+  conn.on('world_deleted', (message) => {
+    if (message.worldId !== conn.worldId || message.requestId) return;
+    ctx.notify(`world ${message.worldId} was deleted; back to world default`, true);
+    ctx.joinWorld('default');
+  });
+}
+
+function followWorldInUrl() {
+  conn.on('welcome', () => {
+    const url = new URL(location.href);
+    if (conn.worldId === 'default') url.searchParams.delete('world');
+    else url.searchParams.set('world', conn.worldId);
+    history.replaceState(null, '', url);
+  });
+}
+
+// Agents on a behavior the engine does not ship get a mark: which ones ship comes from the behavior list.
+function markBuiltInBehaviors() {
+  const refresh = () => conn.listAll('list_behaviors', 'behaviors')
+    .then((behaviors) => renderer.setBuiltIns(behaviors.filter((b) => b.builtIn).map((b) => b.id)))
+    .catch((error) => ctx.reportError('listing behaviors', error));
+  conn.on('welcome', refresh);
+}
+
+function mountPanels() {
+  for (const section of document.querySelectorAll('[data-panel]')) {
+    const name = section.dataset.panel;
+    import(`./panels/${name}.js`)
+      .then((panel) => panel.mount(section, conn, ctx))
+      .catch((error) => {
+        console.error(`panel ${name} failed to start`, error);
+        section.append(el('p', { className: 'error', text: `this panel failed to start: ${error.message}` }));
+      });
+  }
+}

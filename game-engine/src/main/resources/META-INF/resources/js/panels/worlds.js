@@ -1,0 +1,65 @@
+// World picker: the engine's worlds (agents, viewers, running or not), join one, create one, delete one.
+import { el } from '../dom.js';
+
+const WORLD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function mount(section, conn, ctx) {
+  const list = el('ul', { className: 'worlds', attrs: { 'data-testid': 'world-list' } });
+  const id = el('input', { placeholder: 'new world id', maxLength: 64, pattern: '[A-Za-z0-9_-]{1,64}', required: true,
+    title: 'letters, digits, - and _ (at most 64)', attrs: { 'aria-label': 'new world id', 'data-testid': 'new-world-id' } });
+  const form = el('form', { className: 'row', on: { submit: (event) => { event.preventDefault(); create(); } } },
+    id, el('button', { type: 'submit', text: 'Create', attrs: { 'data-testid': 'create-world' } }));
+  const refreshButton = el('button', { text: '↻', title: 'refresh the list', on: { click: () => refresh() } });
+  section.append(el('div', { className: 'panel-head' }, el('h2', { text: 'Worlds' }), refreshButton), list, form);
+
+  async function refresh() {
+    try {
+      const reply = await conn.request('list_worlds');
+      show(reply.worlds);
+    } catch (error) {
+      if (error.code !== 'OFFLINE') ctx.reportError('listing worlds', error);
+    }
+  }
+
+  function show(worlds) {
+    list.replaceChildren(...worlds.map((world) => {
+      const current = world.id === ctx.worldId;
+      const summary = `${world.agents} agents · ${world.viewers} watching · ${world.running ? 'running' : 'paused'}`;
+      const item = el('li', { className: current ? 'current' : '', dataset: { world: world.id } },
+        el('span', { className: 'name', text: world.id }), el('span', { className: 'muted', text: ` ${summary} ` }));
+      if (!current) item.append(el('button', { text: 'join', on: { click: () => ctx.joinWorld(world.id) } }));
+      if (world.id !== 'default') {
+        item.append(el('button', { className: 'danger', text: 'delete', title: `delete world ${world.id} for everyone`,
+          on: { click: () => remove(world.id) } }));
+      }
+      return item;
+    }));
+  }
+
+  async function create() {
+    const worldId = id.value.trim();
+    if (!WORLD_ID.test(worldId)) { ctx.notify('a world id is 1 to 64 letters, digits, - or _', true); return; }
+    try {
+      await conn.request('create_world', { worldId });
+      id.value = '';
+      ctx.notify(`world ${worldId} created`);
+      ctx.joinWorld(worldId);
+    } catch (error) {
+      ctx.reportError(`creating world ${worldId}`, error);
+    }
+  }
+
+  async function remove(worldId) {
+    if (!confirm(`Delete world ${worldId}? Everyone watching it is sent back to world default.`)) return;
+    try {
+      await conn.request('delete_world', { worldId });
+      ctx.notify(`world ${worldId} deleted`);
+      if (worldId === ctx.worldId) ctx.joinWorld('default');
+      else refresh();
+    } catch (error) {
+      ctx.reportError(`deleting world ${worldId}`, error);
+    }
+  }
+
+  conn.on('welcome', refresh);
+}

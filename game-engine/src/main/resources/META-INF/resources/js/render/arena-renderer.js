@@ -1,0 +1,297 @@
+// Draws the world on the canvas at the display's rate: walls, agents (body in the team's colour, heading, health
+// bar), the selected agent's ring, a mark on agents running a behavior that is not built in, optional grid, zones
+// and rule labels. Everything the drawing needs (sizes, colours, zone radii, names) comes from the snapshots.
+// Agents move from where the previous snapshot had them to where the latest has them, over one snapshot interval.
+// For 10,000 agents each kind of shape is one path per team, filled or stroked once.
+import { POSITION_STEPS_PER_UNIT } from '../snapshot-decoder.js';
+import { Camera } from './camera.js';
+
+const BACKGROUND = '#020617';
+const OUTSIDE = '#0b1220';
+const WALL = '#475569';
+const GRID = '#1e293b';
+const HEALTH_BACK = '#334155';
+const HEALTH_OK = '#22c55e';
+const HEALTH_LOW = '#ef4444';
+const LOW_HEALTH = 0.3; // below this share of maxHealth the bar turns red
+const MARK = '#f8fafc';
+// Rule labels and zones are drawn only while this few agents are in view: beyond, they would be noise.
+const MAX_LABELS = 300;
+const MAX_ZONES = 1500;
+const VIEWPORT_DEBOUNCE_MS = 250;
+
+export class ArenaRenderer {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {import('../connection.js').ArenaConnection} conn
+   * @param {import('../context.js').PageContext} ctx
+   */
+  constructor(canvas, conn, ctx) {
+    this.canvas = canvas;
+    this.g = canvas.getContext('2d');
+    this.conn = conn;
+    this.ctx = ctx;
+    this.camera = new Camera();
+    this.options = { grid: false, zones: false, labels: true };
+    this.builtIns = new Set();
+    this.frameAt = 0;
+    this.frameInterval = 50; // smoothed time between snapshots, ms
+    this.drawMs = 0; // smoothed time to draw one frame, ms
+    this.viewportSent = null;
+    this.viewportTimer = null;
+    conn.onState(() => this.snapshotArrived());
+    conn.on('welcome', () => { this.viewportSent = null; this.sendViewportSoon(); });
+    this.listenToPointer();
+  }
+
+  /** Behavior ids that ship with the engine: agents on any other are marked. */
+  setBuiltIns(ids) { this.builtIns = new Set(ids); }
+
+  set(option, value) { this.options[option] = value; }
+
+  snapshotArrived() {
+    const now = performance.now();
+    if (this.frameAt) this.frameInterval = 0.8 * this.frameInterval + 0.2 * Math.min(500, now - this.frameAt);
+    this.frameAt = now;
+  }
+
+  /** Draws one frame; returns false when there is nothing to draw yet. */
+  draw(now = performance.now()) {
+    const world = this.conn.world;
+    if (!world || !world.width) return false;
+    const started = performance.now();
+    const g = this.g;
+    const dpr = window.devicePixelRatio || 1;
+    const cssWidth = this.canvas.clientWidth;
+    const cssHeight = this.canvas.clientHeight;
+    if (this.canvas.width !== Math.round(cssWidth * dpr) || this.canvas.height !== Math.round(cssHeight * dpr)) {
+      this.canvas.width = Math.round(cssWidth * dpr);
+      this.canvas.height = Math.round(cssHeight * dpr);
+    }
+    this.camera.resize(cssWidth, cssHeight, world.width, world.height);
+    const cam = this.camera;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.fillStyle = OUTSIDE;
+    g.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    const s = cam.scale * dpr;
+    g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
+    g.fillStyle = BACKGROUND;
+    g.fillRect(0, 0, world.width, world.height);
+    if (this.options.grid) this.drawGrid(world);
+    g.fillStyle = WALL;
+    for (const wall of world.walls) g.fillRect(wall.x, wall.y, wall.width, wall.height);
+    this.drawAgents(world, Math.min(1, (now - this.frameAt) / this.frameInterval));
+    this.drawMs = 0.9 * this.drawMs + 0.1 * (performance.now() - started);
+    return true;
+  }
+
+  // The grid's cell is the visual range: the largest distance an agent perceives at.
+  drawGrid(world) {
+    const g = this.g;
+    const cell = world.zones.visual;
+    if (!(cell > 0)) return;
+    g.strokeStyle = GRID;
+    g.lineWidth = 1 / this.camera.scale;
+    g.beginPath();
+    for (let x = 0; x <= world.width; x += cell) { g.moveTo(x, 0); g.lineTo(x, world.height); }
+    for (let y = 0; y <= world.height; y += cell) { g.moveTo(0, y); g.lineTo(world.width, y); }
+    g.stroke();
+  }
+
+  drawAgents(world, t) {
+    const g = this.g;
+    const r = world.radius;
+    const view = this.camera.visible();
+    const teamCount = world.teamInfo.length;
+    // Per team: the agents in view with their interpolated positions.
+    const inView = [];
+    for (let team = 0; team < teamCount; team++) inView.push([]);
+    let selected = null;
+    let count = 0;
+    for (const agent of world.agents.values()) {
+      if (!agent.alive) continue;
+      const x = (agent.px + (agent.x - agent.px) * t) / POSITION_STEPS_PER_UNIT;
+      const y = (agent.py + (agent.y - agent.py) * t) / POSITION_STEPS_PER_UNIT;
+      if (x < view.x - r || y < view.y - r || x > view.x + view.w + r || y > view.y + view.h + r) continue;
+      const placed = { agent, x, y };
+      if (inView[agent.team]) inView[agent.team].push(placed);
+      if (agent.id === this.ctx.selectedAgentId) selected = placed;
+      count++;
+    }
+    this.lastInView = count;
+    const px = 1 / this.camera.scale; // one CSS pixel in world units
+    if (this.options.zones && count <= MAX_ZONES) this.drawZones(world, inView, px);
+    g.lineWidth = Math.max(px, r / 6);
+    for (let team = 0; team < teamCount; team++) {
+      const placed = inView[team];
+      if (!placed.length) continue;
+      g.fillStyle = world.teamInfo[team].color;
+      g.beginPath();
+      for (const p of placed) { g.moveTo(p.x + r, p.y); g.arc(p.x, p.y, r, 0, Math.PI * 2); }
+      g.fill();
+    }
+    g.strokeStyle = MARK;
+    g.beginPath();
+    for (const placed of inView) for (const p of placed) {
+      g.moveTo(p.x, p.y);
+      g.lineTo(p.x + Math.cos(p.agent.heading) * r * 1.6, p.y + Math.sin(p.agent.heading) * r * 1.6);
+    }
+    g.stroke();
+    this.drawHealth(world, inView, r);
+    this.drawCustomMarks(world, inView, r);
+    if (selected) {
+      g.strokeStyle = MARK;
+      g.lineWidth = 2 * px;
+      g.beginPath();
+      g.arc(selected.x, selected.y, r + 4 * px + r * 0.3, 0, Math.PI * 2);
+      g.stroke();
+    }
+    if (this.options.labels && count <= MAX_LABELS) this.drawLabels(inView, r, px);
+  }
+
+  drawZones(world, inView, px) {
+    const g = this.g;
+    g.lineWidth = px;
+    for (let team = 0; team < inView.length; team++) {
+      g.strokeStyle = `${world.teamInfo[team].color}40`;
+      g.beginPath();
+      for (const p of inView[team]) {
+        for (const zone of [world.zones.visual, world.zones.recognition, world.zones.attack]) {
+          g.moveTo(p.x + zone, p.y);
+          g.arc(p.x, p.y, zone, 0, Math.PI * 2);
+        }
+      }
+      g.stroke();
+    }
+  }
+
+  drawHealth(world, inView, r) {
+    const g = this.g;
+    const height = r * 0.3;
+    const top = -r - height * 2;
+    g.fillStyle = HEALTH_BACK;
+    g.beginPath();
+    for (const placed of inView) for (const p of placed) g.rect(p.x - r, p.y + top, 2 * r, height);
+    g.fill();
+    for (const low of [false, true]) {
+      g.fillStyle = low ? HEALTH_LOW : HEALTH_OK;
+      g.beginPath();
+      for (const placed of inView) for (const p of placed) {
+        const share = Math.max(0, Math.min(1, p.agent.health / world.maxHealth));
+        if ((share < LOW_HEALTH) === low) g.rect(p.x - r, p.y + top, 2 * r * share, height);
+      }
+      g.fill();
+    }
+  }
+
+  // A small white dot at the centre: this agent runs a behavior someone wrote, not one shipped with the engine.
+  drawCustomMarks(world, inView, r) {
+    if (!this.builtIns.size) return;
+    const g = this.g;
+    g.fillStyle = MARK;
+    g.beginPath();
+    for (const placed of inView) for (const p of placed) {
+      if (this.builtIns.has(this.conn.name(p.agent.behavior))) continue;
+      g.moveTo(p.x + r * 0.35, p.y);
+      g.arc(p.x, p.y, r * 0.35, 0, Math.PI * 2);
+    }
+    g.fill();
+  }
+
+  // The rule each agent follows now, under it.
+  drawLabels(inView, r, px) {
+    const g = this.g;
+    g.font = `${11 * px}px system-ui, sans-serif`;
+    g.textAlign = 'center';
+    g.textBaseline = 'top';
+    g.fillStyle = '#cbd5e1';
+    for (const placed of inView) for (const p of placed) {
+      const rule = this.conn.name(p.agent.state);
+      if (rule) g.fillText(rule, p.x, p.y + r + 2 * px);
+    }
+  }
+
+  /** The living agent nearest to the world point, within two radii, or null. */
+  agentAt(wx, wy) {
+    const world = this.conn.world;
+    if (!world) return null;
+    let best = null;
+    let bestDistance = (world.radius * 2) ** 2;
+    for (const agent of world.agents.values()) {
+      if (!agent.alive) continue;
+      const dx = agent.x / POSITION_STEPS_PER_UNIT - wx;
+      const dy = agent.y / POSITION_STEPS_PER_UNIT - wy;
+      const distance = dx * dx + dy * dy;
+      if (distance <= bestDistance) { best = agent; bestDistance = distance; }
+    }
+    return best;
+  }
+
+  // Drag pans, the wheel zooms around the pointer, a click selects (or clears), a double click fits the world.
+  listenToPointer() {
+    const canvas = this.canvas;
+    let drag = null;
+    canvas.addEventListener('pointerdown', (event) => {
+      drag = { x: event.clientX, y: event.clientY, moved: false };
+      canvas.setPointerCapture(event.pointerId);
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      if (!drag) return;
+      const dx = event.clientX - drag.x;
+      const dy = event.clientY - drag.y;
+      if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+      drag.moved = true;
+      this.camera.pan(dx, dy);
+      drag.x = event.clientX;
+      drag.y = event.clientY;
+      this.sendViewportSoon();
+    });
+    canvas.addEventListener('pointerup', (event) => {
+      if (drag && !drag.moved) {
+        const rect = canvas.getBoundingClientRect();
+        const point = this.camera.toWorld(event.clientX - rect.left, event.clientY - rect.top);
+        const agent = this.agentAt(point.x, point.y);
+        this.ctx.selectAgent(agent ? agent.id : null);
+      }
+      drag = null;
+    });
+    canvas.addEventListener('wheel', (event) => {
+      event.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      this.camera.zoom(Math.exp(-event.deltaY * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
+      this.sendViewportSoon();
+    }, { passive: false });
+    canvas.addEventListener('dblclick', () => this.fit());
+  }
+
+  /** Back to the whole world. */
+  fit() {
+    this.camera.fit();
+    this.sendViewportSoon();
+  }
+
+  zoomBy(factor) {
+    this.camera.zoom(factor, this.camera.screen.width / 2, this.camera.screen.height / 2);
+    this.sendViewportSoon();
+  }
+
+  // The server then sends only the agents in view (docs/protocol.md, "viewport"); none when all is in view.
+  sendViewportSoon() {
+    clearTimeout(this.viewportTimer);
+    this.viewportTimer = setTimeout(() => this.sendViewport(), VIEWPORT_DEBOUNCE_MS);
+  }
+
+  sendViewport() {
+    if (!this.conn.welcome) return;
+    const whole = this.camera.showsWholeWorld();
+    const v = this.camera.visible();
+    const viewport = whole ? null : { x: v.x, y: v.y, w: v.w, h: v.h };
+    const key = JSON.stringify(viewport);
+    if (key === this.viewportSent || (whole && this.viewportSent === null)) return;
+    this.viewportSent = key;
+    this.conn.request('viewport', viewport || {}).catch((error) => {
+      this.viewportSent = null;
+      this.ctx.reportError('viewport', error);
+    });
+  }
+}
