@@ -3,6 +3,7 @@ package dev.agentarena.bench;
 import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.behavior.BuiltInPolicies;
 import dev.agentarena.engine.stream.WorldStream;
+import dev.agentarena.engine.world.MatchSink;
 import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
@@ -52,7 +53,7 @@ public final class RealTimeBench {
         String behavior = args.length > 3 ? args[3] : "default";
         DecisionPolicy policy = BenchBehaviors.policy(behavior);
         WorldManager manager = new WorldManager(new Settings(agents), registry,
-                id -> id.equals(behavior) ? Optional.of(policy) : new BuiltInPolicies().find(id));
+                id -> id.equals(behavior) ? Optional.of(policy) : new BuiltInPolicies().find(id), MatchSink.NONE);
         manager.start();
         WorldHandle world = manager.create("bench", BenchWorlds.config(agents));
         for (int team = 0; team < world.info().config().teamCount(); team++) {

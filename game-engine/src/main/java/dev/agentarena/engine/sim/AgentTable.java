@@ -45,6 +45,13 @@ final class AgentTable {
     int[] deaths;
     double[] damageDealt;
     double[] damageTaken;
+    /** The current round's share of the stats above (reset when a round starts), for its match result. */
+    int[] roundKills;
+    int[] roundDeaths;
+    double[] roundDamageDealt;
+    double[] roundDamageTaken;
+    /** Ticks alive in the current round over the agent's lives that ended in it (the current life not yet counted). */
+    long[] roundAliveTicks;
     double[] wanderAngle;
     double[] homeX;
     double[] homeY;
@@ -124,6 +131,11 @@ final class AgentTable {
         deaths = grow(deaths, size);
         damageDealt = grow(damageDealt, size);
         damageTaken = grow(damageTaken, size);
+        roundKills = grow(roundKills, size);
+        roundDeaths = grow(roundDeaths, size);
+        roundDamageDealt = grow(roundDamageDealt, size);
+        roundDamageTaken = grow(roundDamageTaken, size);
+        roundAliveTicks = grow(roundAliveTicks, size);
         wanderAngle = grow(wanderAngle, size);
         homeX = grow(homeX, size);
         homeY = grow(homeY, size);
@@ -157,6 +169,8 @@ final class AgentTable {
             out.writeDouble(maxSpeed[i]).writeDouble(damage[i]).writeDouble(health[i]);
             out.writeLong(spawnTick[i]).writeLong(cooldownUntil[i]).writeLong(protectedUntil[i]).writeLong(respawnAt[i]);
             out.writeInt(kills[i]).writeInt(deaths[i]).writeDouble(damageDealt[i]).writeDouble(damageTaken[i]);
+            out.writeInt(roundKills[i]).writeInt(roundDeaths[i]).writeDouble(roundDamageDealt[i])
+                    .writeDouble(roundDamageTaken[i]).writeLong(roundAliveTicks[i]);
             out.writeDouble(wanderAngle[i]).writeDouble(homeX[i]).writeDouble(homeY[i]).writeDouble(patrolPhase[i]);
             for (int k = i * Primitive.COUNT; k < (i + 1) * Primitive.COUNT; k++) {
                 out.writeDouble(weights[k]);
@@ -203,6 +217,11 @@ final class AgentTable {
             deaths[i] = in.readInt();
             damageDealt[i] = in.readDouble();
             damageTaken[i] = in.readDouble();
+            roundKills[i] = in.readInt();
+            roundDeaths[i] = in.readInt();
+            roundDamageDealt[i] = in.readDouble();
+            roundDamageTaken[i] = in.readDouble();
+            roundAliveTicks[i] = in.readLong();
             wanderAngle[i] = in.readDouble();
             homeX[i] = in.readDouble();
             homeY[i] = in.readDouble();
@@ -229,6 +248,15 @@ final class AgentTable {
             free[k] = in.readInt();
             check(free[k] >= 0 && free[k] < count && !used[free[k]], free[k], "free slot");
         }
+    }
+
+    /** Starts the slot's round stats over (a new round, or a new agent). */
+    void clearRoundStats(int slot) {
+        roundKills[slot] = 0;
+        roundDeaths[slot] = 0;
+        roundDamageDealt[slot] = 0;
+        roundDamageTaken[slot] = 0;
+        roundAliveTicks[slot] = 0;
     }
 
     private static void check(boolean valid, int slot, String what) {

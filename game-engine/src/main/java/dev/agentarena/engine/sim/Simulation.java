@@ -67,6 +67,7 @@ public final class Simulation {
     /** How many agents follow waypoints instead of a behavior (their pass is skipped while there are none). */
     int scriptedCount;
     private CombatObserver combatObserver;
+    private RoundObserver roundObserver;
 
     /** A finished round: the winning team (-1 for a draw) and when it ended. */
     public record RoundResult(int round, int winner, long endTick) {
@@ -290,6 +291,7 @@ public final class Simulation {
         a.deaths[slot] = 0;
         a.damageDealt[slot] = 0;
         a.damageTaken[slot] = 0;
+        a.clearRoundStats(slot);
         teamTotal[team]++;
         return slot;
     }
@@ -592,6 +594,11 @@ public final class Simulation {
         combatObserver = observer;
     }
 
+    /** Tells {@code observer} (null: no one) of every round's end from now on. */
+    public void observeRounds(RoundObserver observer) {
+        roundObserver = observer;
+    }
+
     /** An agent's strike on another, for its observer; the damage is done by {@link #damage}. */
     void struck(int attacker, int victim, double amount) {
         if (combatObserver != null) {
@@ -606,8 +613,10 @@ public final class Simulation {
         double dealt = Math.min(amount, a.health[victim]);
         a.health[victim] -= dealt;
         a.damageTaken[victim] += dealt;
+        a.roundDamageTaken[victim] += dealt;
         if (attacker >= 0) {
             a.damageDealt[attacker] += dealt;
+            a.roundDamageDealt[attacker] += dealt;
             teamDamage[a.team[attacker]] += dealt;
         }
         if (a.health[victim] <= 0) {
@@ -619,6 +628,8 @@ public final class Simulation {
         AgentTable a = agents;
         a.alive[victim] = false;
         a.deaths[victim]++;
+        a.roundDeaths[victim]++;
+        a.roundAliveTicks[victim] += tick - Math.max(a.spawnTick[victim], roundStart);
         int team = a.team[victim];
         teamAlive[team]--;
         teamDeaths[team]++;
@@ -626,6 +637,7 @@ public final class Simulation {
         int killerTeam = -1;
         if (attacker >= 0) {
             a.kills[attacker]++;
+            a.roundKills[attacker]++;
             killerId = a.id[attacker];
             killerTeam = a.team[attacker];
             teamKills[killerTeam]++;
@@ -674,7 +686,11 @@ public final class Simulation {
         if (rounds.size() == MAX_ROUND_HISTORY) {
             rounds.remove(0);
         }
-        rounds.add(new RoundResult(round, winner, tick));
+        RoundResult result = new RoundResult(round, winner, tick);
+        rounds.add(result);
+        if (roundObserver != null) {
+            roundObserver.roundEnded(this, result);
+        }
         round++;
         roundStart = tick + 1;
         for (int t = 0; t < teamCount; t++) {
@@ -684,6 +700,7 @@ public final class Simulation {
         }
         for (int i = 0; i < agents.slots; i++) {
             if (agents.used[i]) {
+                agents.clearRoundStats(i);
                 if (agents.alive[i]) {
                     agents.alive[i] = false;
                     teamAlive[agents.team[i]]--;
@@ -720,6 +737,19 @@ public final class Simulation {
     public int deaths(int slot) { return agents.deaths[slot]; }
     public double damageDealt(int slot) { return agents.damageDealt[slot]; }
     public double damageTaken(int slot) { return agents.damageTaken[slot]; }
+    /** The tick the current round started at. */
+    public long roundStartTick() { return roundStart; }
+    /** Kills in the current round (see {@link RoundObserver} for the round that just ended). */
+    public int roundKills(int slot) { return agents.roundKills[slot]; }
+    public int roundDeaths(int slot) { return agents.roundDeaths[slot]; }
+    public double roundDamageDealt(int slot) { return agents.roundDamageDealt[slot]; }
+    public double roundDamageTaken(int slot) { return agents.roundDamageTaken[slot]; }
+    /** Seconds alive in the current round, summed over the agent's lives in it (the current one up to now). */
+    public double roundLifetime(int slot) {
+        AgentTable a = agents;
+        long current = a.alive[slot] ? tick - Math.max(a.spawnTick[slot], roundStart) : 0;
+        return rules.seconds(a.roundAliveTicks[slot] + current);
+    }
     /** Seconds since the agent last spawned. */
     public double lifetime(int slot) { return rules.seconds(tick - agents.spawnTick[slot]); }
 

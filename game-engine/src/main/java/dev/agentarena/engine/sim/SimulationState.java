@@ -23,7 +23,7 @@ final class SimulationState {
 
     /** "AAWS": Agent Arena world state. */
     static final int MAGIC = 0x41415753;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private SimulationState() {
     }

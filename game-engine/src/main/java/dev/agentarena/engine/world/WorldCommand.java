@@ -44,8 +44,11 @@ public sealed interface WorldCommand {
         public String name() { return "remove_agent"; }
     }
 
-    /** Applies live when only live fields change (see docs/config.md), else resets with the new config. */
-    record ApplyConfig(ArenaConfig config) implements WorldCommand {
+    /**
+     * Applies live when only live fields change (see docs/config.md), else resets with the new config;
+     * {@code source} names the stored config it is (null: not a stored one) in the world's match results.
+     */
+    record ApplyConfig(ArenaConfig config, ConfigRef source) implements WorldCommand {
         public String name() { return "apply_config"; }
     }
 

@@ -8,6 +8,7 @@ import dev.agentarena.engine.sim.Simulation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class WorldHandle {
     private final BlockingQueue<WorldCommand> commands;
     private final List<SnapshotSink> viewers = new CopyOnWriteArrayList<>();
     private final WorldMetrics metrics;
+    private final MatchSink matches;
     private final String[] teamBehaviors = new String[ArenaConfig.MAX_TEAMS];
     /**
      * The agents in the simulation plus those that accepted add commands still queued will add: an add is
@@ -49,14 +51,22 @@ public final class WorldHandle {
     private volatile boolean deleted;
     private volatile WorldInfo info;
     private Simulation simulation;
+    /** The stored config the simulation runs (null: one that is not stored), for match results. */
+    private ConfigRef configRef;
+    /** When the current round started, by the wall clock (a round's simulated time does not count pauses). */
+    private Instant roundStartedAt;
     /** Counts simulation replacements, so that viewers know when static data and event logs start over. */
     private int generation;
     private boolean running = true;
     private long lastWatchedNanos;
     private long loops;
 
-    WorldHandle(String id, ArenaConfig config, WorldSettings settings, MeterRegistry registry,
-                PolicyCatalog policies, LongSupplier clock) {
+    /**
+     * @param source  the stored config {@code config} is (null: not a stored one)
+     * @param matches where each finished round's result goes
+     */
+    WorldHandle(String id, ArenaConfig config, ConfigRef source, WorldSettings settings, MeterRegistry registry,
+                PolicyCatalog policies, MatchSink matches, LongSupplier clock) {
         this.id = id;
         this.tickRate = settings.tickRate();
         this.ticksPerSnapshot = Math.max(1, settings.tickRate() / settings.snapshotRate());
@@ -70,6 +80,8 @@ public final class WorldHandle {
         this.commands = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.lastWatchedNanos = clock.getAsLong();
         this.metrics = new WorldMetrics(registry, id, () -> info.agents(), commands::size);
+        this.matches = matches;
+        this.configRef = source;
         rebuild(config);
         committedAgents.set(simulation.agentCount());
     }
@@ -250,6 +262,7 @@ public final class WorldHandle {
             if (!simulation.applyLive(apply.config())) {
                 rebuild(apply.config());
             }
+            configRef = apply.source();
         } else if (command instanceof WorldCommand.SetTeamBehavior set) {
             policy(set.behaviorId()).ifPresent(policy -> {
                 teamBehaviors[set.team()] = set.behaviorId();
@@ -291,10 +304,23 @@ public final class WorldHandle {
             }
         }
         fresh.populate();
+        fresh.observeRounds(this::roundEnded);
+        roundStartedAt = Instant.now();
         simulation = fresh;
         generation++;
         metrics.restart(fresh);
         updateInfo();
+    }
+
+    /** On the world's thread, inside the step that ended the round. */
+    private void roundEnded(Simulation sim, Simulation.RoundResult round) {
+        Instant now = Instant.now();
+        try {
+            matches.roundEnded(MatchResults.of(id, configRef, roundStartedAt, now, sim, round));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "world %s could not hand over the result of round %d", id, round.round());
+        }
+        roundStartedAt = now;
     }
 
     private void updateInfo() {

@@ -36,14 +36,17 @@ public class WorldManager {
     private final WorldSettings settings;
     private final MeterRegistry registry;
     private final PolicyCatalog policies;
+    private final MatchSink matches;
     private final Map<String, WorldHandle> worlds = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> loops = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
-    public WorldManager(WorldSettings settings, MeterRegistry registry, PolicyCatalog policies) {
+    /** @param matches where every world's finished rounds go */
+    public WorldManager(WorldSettings settings, MeterRegistry registry, PolicyCatalog policies, MatchSink matches) {
         this.settings = settings;
         this.registry = registry;
         this.policies = policies;
+        this.matches = matches;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -65,7 +68,7 @@ public class WorldManager {
             thread.setDaemon(true);
             return thread;
         });
-        create(DEFAULT_WORLD, ArenaConfig.defaults());
+        create(DEFAULT_WORLD, ArenaConfig.defaults(), ConfigRef.DEFAULT);
     }
 
     public synchronized void stop() {
@@ -89,7 +92,7 @@ public class WorldManager {
             return world;
         }
         try {
-            return create(id, ArenaConfig.defaults());
+            return create(id, ArenaConfig.defaults(), ConfigRef.DEFAULT);
         } catch (WorldException e) {
             if ("WORLD_EXISTS".equals(e.code())) {
                 return worlds.get(id);
@@ -98,11 +101,17 @@ public class WorldManager {
         }
     }
 
+    /** Creates and starts a world of a config that is not a stored one (see {@link #create(String, ArenaConfig, ConfigRef)}). */
+    public WorldHandle create(String id, ArenaConfig config) {
+        return create(id, config, null);
+    }
+
     /**
-     * Creates and starts a world. Throws {@link WorldException} with INVALID_ID, INVALID_CONFIG, WORLD_EXISTS
-     * or WORLD_LIMIT (the configured {@code arena.engine.worlds.max-worlds}).
+     * Creates and starts a world of {@code config}, the stored config {@code source} (null: not a stored one).
+     * Throws {@link WorldException} with INVALID_ID, INVALID_CONFIG, WORLD_EXISTS or WORLD_LIMIT (the configured
+     * {@code arena.engine.worlds.max-worlds}).
      */
-    public synchronized WorldHandle create(String id, ArenaConfig config) {
+    public synchronized WorldHandle create(String id, ArenaConfig config, ConfigRef source) {
         if (id == null || !WORLD_ID.matcher(id).matches()) {
             throw new WorldException("INVALID_ID", "a world id is 1 to 64 letters, digits, '-' or '_'");
         }
@@ -119,7 +128,8 @@ public class WorldManager {
         if (scheduler == null) {
             throw new IllegalStateException("the world manager is not started");
         }
-        WorldHandle world = new WorldHandle(id, config, settings, registry, policies, System::nanoTime);
+        WorldHandle world = new WorldHandle(id, config, source, settings, registry, policies, matches,
+                System::nanoTime);
         worlds.put(id, world);
         long period = TimeUnit.SECONDS.toNanos(1) / settings.tickRate();
         loops.put(id, scheduler.scheduleAtFixedRate(() -> world.tick(), period, period, TimeUnit.NANOSECONDS));

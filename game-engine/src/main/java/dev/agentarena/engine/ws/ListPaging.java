@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Pages of list_configs and list_behaviors: {@code cursor} (opaque, from the previous page's {@code nextCursor})
+ * Pages of list_configs and list_behaviors (and the limit of every paged list, list_matches too): {@code cursor} (opaque, from the previous page's {@code nextCursor})
  * and {@code limit} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}). The cursor is the sort key of
  * the last entry sent, so paging goes on correctly while entries are added or deleted: every entry present
  * throughout is sent exactly once.
@@ -43,13 +43,7 @@ final class ListPaging {
 
     /** The page of {@code entries} that {@code request} asks for; a bad cursor or limit is a BAD_MESSAGE naming it. */
     static <T> Page<T> page(ClientRequest request, List<T> entries, Function<T, SortKey> keyOf) {
-        Integer limit = request.field("limit", Integer.class, false);
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE,
-                    "limit must be between 1 and " + MAX_LIMIT,
-                    List.of(new FieldError("/limit", "OUT_OF_RANGE", "limit must be between 1 and " + MAX_LIMIT)));
-        }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+        int size = limit(request, MAX_LIMIT, DEFAULT_LIMIT);
         String cursor = request.field("cursor", String.class, false);
         SortKey after = cursor == null ? null : decode(request, cursor);
         List<T> next = entries.stream()
@@ -62,6 +56,20 @@ final class ListPaging {
         }
         List<T> page = new ArrayList<>(next.subList(0, size));
         return new Page<>(page, encode(keyOf.apply(page.get(size - 1))));
+    }
+
+    /**
+     * The request's {@code limit}: {@code defaultLimit} when absent; outside 1 to {@code max} it is refused (never
+     * clamped) with a BAD_MESSAGE naming {@code /limit}.
+     */
+    static int limit(ClientRequest request, int max, int defaultLimit) {
+        Integer limit = request.field("limit", Integer.class, false);
+        if (limit != null && (limit < 1 || limit > max)) {
+            String range = "limit must be between 1 and " + max;
+            throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE, range,
+                    List.of(new FieldError("/limit", "OUT_OF_RANGE", range)));
+        }
+        return limit == null ? defaultLimit : limit;
     }
 
     static String encode(SortKey key) {

@@ -10,6 +10,7 @@ import dev.agentarena.contracts.messages.LlmCheck;
 import dev.agentarena.contracts.messages.LlmDescription;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmTokens;
+import dev.agentarena.contracts.messages.MatchResult;
 import dev.agentarena.engine.world.WorldInfo;
 
 import java.time.Instant;
@@ -140,6 +141,13 @@ public final class ServerMessages {
                            List<Diagnostic> diagnostics) {
         public LlmError(String requestId, ErrorCode code, String message, List<Diagnostic> diagnostics) {
             this("error", requestId, code, message, List.of(), diagnostics == null ? List.of() : diagnostics);
+        }
+    }
+
+    /** One page of list_matches, newest first; {@code nextCursor} (sent back as {@code before}) is null on the last. */
+    public record MatchList(String type, String requestId, List<MatchResult> matches, String nextCursor) {
+        public MatchList(String requestId, List<MatchResult> matches, String nextCursor) {
+            this("match_list", requestId, matches, nextCursor);
         }
     }
 

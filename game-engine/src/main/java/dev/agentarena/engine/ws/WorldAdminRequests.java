@@ -5,6 +5,7 @@ import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.engine.config.EngineConfig;
 import dev.agentarena.engine.view.ConfigView;
+import dev.agentarena.engine.world.ConfigRef;
 import dev.agentarena.engine.world.WorldException;
 import dev.agentarena.engine.world.WorldInfo;
 import dev.agentarena.engine.world.WorldManager;
@@ -58,9 +59,11 @@ public class WorldAdminRequests implements RequestHandler {
     private void create(ClientSession session, ClientRequest request) {
         String worldId = request.field("worldId", String.class, true);
         String configId = request.field("configId", String.class, false);
-        ArenaConfig config = configId == null ? ArenaConfig.defaults() : configs.find(configId).map(ConfigRecord::settings)
+        ConfigRecord stored = configId == null ? null : configs.find(configId)
                 .orElseThrow(() -> new ProtocolException(request.requestId(), ErrorCode.NOT_FOUND, "no config " + configId,
                         List.of()));
+        ArenaConfig config = stored == null ? ArenaConfig.defaults() : stored.settings();
+        ConfigRef source = stored == null ? ConfigRef.DEFAULT : new ConfigRef(stored.id(), stored.version());
         String userId = session.user().id();
         WorldInfo created;
         // One user's creations are counted and made one at a time, so that two at once cannot both pass the limit.
@@ -70,7 +73,7 @@ public class WorldAdminRequests implements RequestHandler {
                 throw new ProtocolException(request.requestId(), ErrorCode.WORLD_LIMIT, "a user may create at most "
                         + maxWorldsPerUser + " worlds; delete one of yours first", List.of());
             }
-            created = worlds.create(worldId, config).info();
+            created = worlds.create(worldId, config, source).info();
             creators.put(worldId, userId);
         }
         session.send(new ServerMessages.WorldCreated(request.requestId(), created));

@@ -4,6 +4,7 @@ import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.engine.view.ConfigView;
 import dev.agentarena.engine.world.CommandOutcome;
+import dev.agentarena.engine.world.ConfigRef;
 import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
@@ -50,7 +51,8 @@ public class WorldRequests implements RequestHandler {
         String configId = request.field("configId", String.class, true);
         ConfigRecord config = configs.find(configId).orElseThrow(() -> new ProtocolException(
                 request.requestId(), ErrorCode.NOT_FOUND, "no config " + configId, List.of()));
-        submit(session, request, new WorldCommand.ApplyConfig(config.settings()));
+        submit(session, request, new WorldCommand.ApplyConfig(config.settings(),
+                new ConfigRef(config.id(), config.version())));
     }
 
     /** Puts {@code command} into the asker's world queue and replies command_accepted, or refuses with the reason. */

@@ -6,10 +6,12 @@ import dev.agentarena.engine.sim.BehaviorErrorLog;
 import dev.agentarena.engine.sim.DecisionPolicy;
 import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.messages.MatchResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +23,11 @@ class WorldHandleTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AtomicLong clock = new AtomicLong();
+    private final List<MatchResult> matches = new ArrayList<>();
 
     private WorldHandle world(TestSettings settings) {
-        return new WorldHandle("w", ArenaConfig.defaults(), settings, registry, new BuiltInPolicies(), clock::get);
+        return new WorldHandle("w", ArenaConfig.defaults(), ConfigRef.DEFAULT, settings, registry, new BuiltInPolicies(),
+                matches::add, clock::get);
     }
 
     @Test
@@ -49,7 +53,7 @@ class WorldHandleTest {
         assertThat(world.submit(new WorldCommand.AddAgents(0, 0)).code()).isEqualTo("INVALID_COUNT");
         assertThat(world.submit(new WorldCommand.SetTeamBehavior(0, "nope")).code()).isEqualTo("UNKNOWN_BEHAVIOR");
         ArenaConfig bad = Json.read("{\"visualRange\": -5}", ArenaConfig.class);
-        CommandOutcome outcome = world.submit(new WorldCommand.ApplyConfig(bad));
+        CommandOutcome outcome = world.submit(new WorldCommand.ApplyConfig(bad, null));
         assertThat(outcome.code()).isEqualTo("INVALID_CONFIG");
         assertThat(outcome.reason()).contains("/visualRange");
     }
@@ -127,16 +131,48 @@ class WorldHandleTest {
     }
 
     @Test
+    void eachRoundEndHandsOverOneResultNamingTheWorldItsConfigAndTheRoundsStats() {
+        WorldHandle world = world(TestSettings.defaults());
+        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"roundTime\": 10.0}", ArenaConfig.class),
+                new ConfigRef("short-rounds", 3)));
+        Instant before = Instant.now();
+        for (int i = 0; i < 60 * 10 * 2 + 1; i++) {
+            world.tick();
+        }
+        assertThat(matches).hasSize(2);
+        MatchResult first = matches.get(0);
+        assertThat(first.type()).isEqualTo(MatchResult.TYPE);
+        assertThat(first.eventId()).isNotBlank().isNotEqualTo(matches.get(1).eventId());
+        assertThat(first.worldId()).isEqualTo("w");
+        assertThat(first.configId()).isEqualTo("short-rounds");
+        assertThat(first.configVersion()).isEqualTo(3);
+        assertThat(first.startedAt()).isAfterOrEqualTo(before.minusSeconds(1)).isBeforeOrEqualTo(first.endedAt());
+        assertThat(matches.get(1).startedAt()).isEqualTo(first.endedAt());
+        assertThat(first.teams()).extracting(MatchResult.TeamResult::team).containsExactly(0, 1);
+        assertThat(first.agents()).hasSize(10).allSatisfy(agent ->
+                assertThat(agent.lifetimeSeconds()).isBetween(0.0, 10.0));
+        for (MatchResult.TeamResult team : first.teams()) {
+            assertThat(first.agents().stream().filter(agent -> agent.team() == team.team())
+                    .mapToInt(MatchResult.AgentResult::deaths).sum()).isEqualTo(team.deaths());
+        }
+        Integer winner = first.winnerTeam();
+        if (winner != null) {
+            MatchResult.TeamResult won = first.teams().get(winner);
+            assertThat(first.teams()).allSatisfy(team -> assertThat(team.survivors()).isLessThanOrEqualTo(won.survivors()));
+        }
+    }
+
+    @Test
     void liveFieldsApplyWithoutAResetAndShapeFieldsReset() {
         WorldHandle world = world(TestSettings.defaults());
         for (int i = 0; i < 10; i++) {
             world.tick();
         }
-        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"attackCooldown\": 2.0}", ArenaConfig.class)));
+        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"attackCooldown\": 2.0}", ArenaConfig.class), null));
         world.tick();
         assertThat(world.info().tick()).isEqualTo(11);
         assertThat(world.info().config().attackCooldown()).isEqualTo(2.0);
-        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"teamCount\": 3}", ArenaConfig.class)));
+        world.submit(new WorldCommand.ApplyConfig(Json.read("{\"teamCount\": 3}", ArenaConfig.class), null));
         world.tick();
         assertThat(world.info().tick()).isEqualTo(1);
         assertThat(world.info().teamAgents()).containsExactly(5, 5, 5);
@@ -173,8 +209,8 @@ class WorldHandleTest {
             throw new ArithmeticException("/ by zero");
         };
         PolicyCatalog broken = id -> id.equals("broken") ? Optional.of(failing) : new BuiltInPolicies().find(id);
-        WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), TestSettings.defaults(), registry, broken,
-                clock::get);
+        WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), null, TestSettings.defaults(), registry, broken,
+                MatchSink.NONE, clock::get);
         List<BehaviorErrorLog.Entry> errors = new ArrayList<>();
         WorldCopy copy = new WorldCopy();
         WorldCopy.LogCursor cursor = new WorldCopy.LogCursor();

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WorldManagerTest {
 
     private final WorldManager manager =
-            new WorldManager(TestSettings.defaults(), new SimpleMeterRegistry(), new BuiltInPolicies());
+            new WorldManager(TestSettings.defaults(), new SimpleMeterRegistry(), new BuiltInPolicies(),
+                    MatchSink.NONE);
 
     @AfterEach
     void stop() {
