@@ -60,6 +60,10 @@ public final class WorldCopy {
     boolean[] spawnProtected = new boolean[0];
     int[] kills = new int[0];
     int[] deaths = new int[0];
+    /** For agent details (not in the snapshot frames): damage since joining, seconds since the last spawn. */
+    double[] damageDealt = new double[0];
+    double[] damageTaken = new double[0];
+    double[] lifetime = new double[0];
 
     /** Deaths since the previous copy. */
     final Deaths died = new Deaths();
@@ -132,6 +136,9 @@ public final class WorldCopy {
             spawnProtected[s] = sim.spawnProtected(s);
             kills[s] = sim.kills(s);
             deaths[s] = sim.deaths(s);
+            damageDealt[s] = sim.damageDealt(s);
+            damageTaken[s] = sim.damageTaken(s);
+            lifetime[s] = alive[s] ? sim.lifetime(s) : 0;
         }
     }
 
@@ -151,6 +158,9 @@ public final class WorldCopy {
         spawnProtected = Arrays.copyOf(spawnProtected, size);
         kills = Arrays.copyOf(kills, size);
         deaths = Arrays.copyOf(deaths, size);
+        damageDealt = Arrays.copyOf(damageDealt, size);
+        damageTaken = Arrays.copyOf(damageTaken, size);
+        lifetime = Arrays.copyOf(lifetime, size);
     }
 
     private void copyDeaths(DeathLog log, LogCursor cursor) {
@@ -199,6 +209,48 @@ public final class WorldCopy {
     public long tick() {
         return tick;
     }
+
+    /** The server's wall clock (epoch ms) when this copy was taken. */
+    public long capturedAtMillis() {
+        return capturedAtMillis;
+    }
+
+    /**
+     * The slot of agent {@code agentId} in this copy, or -1: {@code hint} (the slot it had before, as slots keep
+     * their agent) is tried first, then every slot.
+     */
+    public int slotOf(long agentId, int hint) {
+        if (hint >= 0 && hint < slots && used[hint] && id[hint] == agentId) {
+            return hint;
+        }
+        for (int s = 0; s < slots; s++) {
+            if (used[s] && id[s] == agentId) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** A full-health agent's health: every agent starts (and respawns) with the config's base health. */
+    public double maxHealth() {
+        return config.baseHealth();
+    }
+
+    public int team(int slot) { return team[slot]; }
+    public boolean alive(int slot) { return alive[slot]; }
+    public double health(int slot) { return health[slot]; }
+    public double x(int slot) { return x[slot]; }
+    public double y(int slot) { return y[slot]; }
+    public int kills(int slot) { return kills[slot]; }
+    public int deaths(int slot) { return deaths[slot]; }
+    public double damageDealt(int slot) { return damageDealt[slot]; }
+    public double damageTaken(int slot) { return damageTaken[slot]; }
+    /** Seconds since the agent last spawned; 0 while it is dead. */
+    public double lifetime(int slot) { return lifetime[slot]; }
+    public String behavior(int slot) { return behavior[slot]; }
+    /** The rule or state the agent runs now ({@code DEAD} while dead). */
+    public String state(int slot) { return state[slot]; }
+    public boolean spawnProtected(int slot) { return spawnProtected[slot]; }
 
     /** Behavior failures since the previous copy. */
     public int errorCount() {

@@ -11,6 +11,7 @@ import dev.agentarena.contracts.messages.LlmDescription;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmTokens;
 import dev.agentarena.contracts.messages.MatchResult;
+import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.engine.world.WorldInfo;
 
 import java.time.Instant;
@@ -148,6 +149,35 @@ public final class ServerMessages {
     public record MatchList(String type, String requestId, List<MatchResult> matches, String nextCursor) {
         public MatchList(String requestId, List<MatchResult> matches, String nextCursor) {
             this("match_list", requestId, matches, nextCursor);
+        }
+    }
+
+    /** The reply to watch_agent: the agent now watched, null when the watch stopped. */
+    public record AgentWatched(String type, String requestId, Long agentId) {
+        public AgentWatched(String requestId, Long agentId) {
+            this("agent_watched", requestId, agentId);
+        }
+    }
+
+    /**
+     * A watched agent's details, about 4 a second while watched; {@code gone}: the agent is not in the world, the
+     * watch has ended and every other field is null. Damage, kills and deaths count since the agent joined.
+     */
+    public record AgentDetails(String type, String worldId, long agentId, long tick, boolean gone, Integer team,
+                               Boolean alive, Double health, Double maxHealth, Double x, Double y, Integer kills,
+                               Integer deaths, Double damageDealt, Double damageTaken, Double lifetime, String behavior,
+                               String rule, Boolean spawnProtected) {
+
+        static AgentDetails of(String worldId, long agentId, WorldCopy copy, int slot) {
+            return new AgentDetails("agent_details", worldId, agentId, copy.tick(), false, copy.team(slot),
+                    copy.alive(slot), copy.health(slot), copy.maxHealth(), copy.x(slot), copy.y(slot), copy.kills(slot),
+                    copy.deaths(slot), copy.damageDealt(slot), copy.damageTaken(slot), copy.lifetime(slot),
+                    copy.behavior(slot), copy.state(slot), copy.spawnProtected(slot));
+        }
+
+        static AgentDetails gone(String worldId, long agentId, long tick) {
+            return new AgentDetails("agent_details", worldId, agentId, tick, true, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null);
         }
     }
 

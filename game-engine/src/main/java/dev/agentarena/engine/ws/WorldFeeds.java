@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Fans each world's snapshots out to its viewers: one {@link WorldStream} per world with viewers, encoded on
  * this engine's single encoder thread (off every world's thread), offered to every viewer latest-only; the
- * behavior failures a copy carries go out as {@code behavior_error} events, never skipped. The stream ends
+ * behavior failures a copy carries go out as {@code behavior_error} events, never skipped, and the details of the
+ * agents its viewers watch as {@code agent_details} ({@link AgentWatches}). The stream ends
  * with the last viewer, which lets an unwatched world go idle.
  */
 @ApplicationScoped
@@ -30,6 +31,7 @@ public class WorldFeeds {
     private record Feed(AutoCloseable registration, WorldStream stream, Set<ClientSession> viewers) {
     }
 
+    private final AgentWatches watches;
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Map<ClientSession, ClientStream> streams = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor encoder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -38,6 +40,10 @@ public class WorldFeeds {
                 thread.setDaemon(true);
                 return thread;
             });
+
+    public WorldFeeds(AgentWatches watches) {
+        this.watches = watches;
+    }
 
     void join(WorldHandle world, ClientSession session) {
         feeds.compute(world.id(), (id, feed) -> {
@@ -49,6 +55,7 @@ public class WorldFeeds {
     }
 
     void leave(ClientSession session) {
+        watches.forget(session);
         feeds.computeIfPresent(session.worldId(), (id, feed) -> {
             feed.viewers().remove(session);
             ClientStream stream = streams.remove(session);
@@ -70,7 +77,10 @@ public class WorldFeeds {
 
     private Feed open(WorldHandle world) {
         Set<ClientSession> viewers = ConcurrentHashMap.newKeySet();
-        WorldStream stream = new WorldStream(world.id(), encoder, copy -> sendErrors(world.id(), copy, viewers));
+        WorldStream stream = new WorldStream(world.id(), encoder, copy -> {
+            sendErrors(world.id(), copy, viewers);
+            watches.copied(world.id(), copy, viewers);
+        });
         return new Feed(world.addViewer(stream), stream, viewers);
     }
 

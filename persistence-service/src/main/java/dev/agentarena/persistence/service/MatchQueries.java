@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Match history, newest first, paged by an opaque cursor (the last match's end time and event id): a page never
@@ -47,22 +48,36 @@ public class MatchQueries {
         } catch (JsonReadException e) {
             return invalid(command, new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage()));
         }
-        int limit = payload.limit() == null ? ListMatchesPayload.DEFAULT_LIMIT : payload.limit();
-        if (limit < 1 || limit > ListMatchesPayload.MAX_LIMIT) {
-            return invalid(command, new FieldError("/limit", "OUT_OF_RANGE", "limit is 1 to " + ListMatchesPayload.MAX_LIMIT));
+        Optional<FieldError> error = errorIn(payload);
+        if (error.isPresent()) {
+            return invalid(command, error.get());
         }
-        Cursor before;
+        return read(payload).map(page -> PersistenceResult.ok(command, Json.toTree(page)));
+    }
+
+    /** What is wrong with a query (a limit outside 1..50, a cursor this class did not make), if anything. */
+    public Optional<FieldError> errorIn(ListMatchesPayload payload) {
+        if (payload.limit() != null && (payload.limit() < 1 || payload.limit() > ListMatchesPayload.MAX_LIMIT)) {
+            return Optional.of(new FieldError("/limit", "OUT_OF_RANGE", "limit is 1 to " + ListMatchesPayload.MAX_LIMIT));
+        }
         try {
-            before = payload.before() == null ? null : Cursor.parse(payload.before());
+            if (payload.before() != null) {
+                Cursor.parse(payload.before());
+            }
         } catch (IllegalArgumentException e) {
-            return invalid(command, new FieldError("/before", "BAD_CURSOR", "not a cursor from a previous page"));
+            return Optional.of(new FieldError("/before", "BAD_CURSOR", "not a cursor from a previous page"));
         }
-        return page(payload.worldId(), before, limit)
-                .map(page -> PersistenceResult.ok(command, Json.toTree(page)));
+        return Optional.empty();
+    }
+
+    /** The page a valid query ({@link #errorIn} found nothing) asks for. */
+    public Uni<MatchPage> read(ListMatchesPayload payload) {
+        int limit = payload.limit() == null ? ListMatchesPayload.DEFAULT_LIMIT : payload.limit();
+        return page(payload.worldId(), payload.before() == null ? null : Cursor.parse(payload.before()), limit);
     }
 
     /** Up to {@code limit} matches older than {@code before} (null: the newest), of one world or all (null). */
-    public Uni<MatchPage> page(String worldId, Cursor before, int limit) {
+    private Uni<MatchPage> page(String worldId, Cursor before, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (worldId != null) {
             filters.add(Filters.eq("worldId", worldId));
@@ -86,7 +101,7 @@ public class MatchQueries {
     }
 
     /** A position in the newest-first order. */
-    public record Cursor(Instant endedAt, String eventId) {
+    record Cursor(Instant endedAt, String eventId) {
 
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
@@ -94,7 +109,7 @@ public class MatchQueries {
         }
 
         /** Throws IllegalArgumentException for anything that is not a cursor this class made. */
-        public static Cursor parse(String text) {
+        static Cursor parse(String text) {
             String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 1) {
