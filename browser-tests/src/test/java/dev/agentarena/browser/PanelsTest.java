@@ -6,12 +6,19 @@ import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The panels as a player uses them: the config form, the behavior editor, the copilot and the agent details. */
 class PanelsTest extends BrowserTest {
+
+    /** A picture of one panel (the panel column scrolls, so a page screenshot may not show it). */
+    private static void panelShot(ArenaPage arena, String panel, String name) {
+        arena.page().locator("[data-panel=" + panel + "]").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of(System.getProperty("arena.screenshots", "target/screenshots"), name + ".png")));
+    }
 
     @Test
     void aConfigFieldOutOfRangeIsRefusedInlineAndAnEditedConfigIsSavedAndListed() {
@@ -38,6 +45,7 @@ class PanelsTest extends BrowserTest {
             assertThat(arena.testId("config-list").innerText()).contains("Wide eyes");
             assertThat(visual.inputValue()).isEqualTo("180");
             arena.screenshot("config-saved");
+            panelShot(arena, "config", "panel-config");
             assertThat(arena.problems()).isEmpty();
         }
     }
@@ -98,6 +106,7 @@ class PanelsTest extends BrowserTest {
             arena.testId("copilot-open").click();
             arena.await("() => document.querySelector('.CodeMirror').CodeMirror.getValue().includes('\"rules\"')", null);
             arena.screenshot("copilot-applied");
+            panelShot(arena, "copilot", "panel-copilot");
             assertThat(arena.problems()).isEmpty();
         }
     }
@@ -106,6 +115,10 @@ class PanelsTest extends BrowserTest {
     void clickingAnAgentShowsItsDetails() {
         try (ArenaPage arena = open("default")) {
             Page page = arena.page();
+            // The team chart samples the snapshots while the world runs.
+            arena.await("() => { const s = document.querySelector('[data-testid=team-chart-summary]');"
+                    + " return s && Number(s.dataset.samples) >= 3 && document.querySelector('[data-testid=team-chart] canvas'); }", null);
+            panelShot(arena, "teamstats", "panel-teamstats");
             if ("true".equals(arena.testId("hud-round").getAttribute("data-running"))) {
                 arena.testId("toggle").click();
             }
@@ -131,6 +144,7 @@ class PanelsTest extends BrowserTest {
             assertThat(details.locator("dd[data-figure=rule]").innerText()).isNotBlank();
             assertThat(details.innerText()).contains("kills", "damage dealt", "lifetime", "behavior");
             arena.screenshot("agent-details");
+            panelShot(arena, "agent", "panel-agent");
             assertThat(arena.problems()).isEmpty();
         }
     }
