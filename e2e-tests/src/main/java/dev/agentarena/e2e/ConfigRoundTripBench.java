@@ -2,6 +2,7 @@ package dev.agentarena.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.local.Stack;
+import dev.agentarena.testing.SignedInUser;
 import dev.agentarena.testing.WsTestClient;
 
 import java.time.Duration;
@@ -31,7 +32,8 @@ public final class ConfigRoundTripBench {
             stack = TestStack.start(TestStack.repoRoot(), "bench");
             url = TestStack.worldUrl(stack, "default");
         }
-        try (WsTestClient client = WsTestClient.connect(url)) {
+        // Guests cannot save: the bench signs in first, as the page does.
+        try (WsTestClient client = WsTestClient.connect(url, SignedInUser.signIn(url, "bench-" + System.nanoTime()).bearer())) {
             client.awaitType("welcome", Duration.ofSeconds(10));
             for (int i = 0; i < WARMUP; i++) {
                 save(client, "warmup-" + i);

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import dev.agentarena.local.QuarkusService;
 import dev.agentarena.local.Stack;
+import dev.agentarena.testing.SignedInUser;
 import dev.agentarena.testing.WsTestClient;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -41,10 +42,14 @@ class WholeSystemTest {
     @Test
     void configSaveCopilotAndBadInputAcrossRestarts() throws Exception {
         String savedId;
-        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"));
+        SignedInUser ada = SignedInUser.signIn(TestStack.worldUrl(stack, "default"), "E2E Ada");
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"), ada.bearer());
              WsTestClient b = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
-            assertThat(a.awaitType("welcome", WAIT).path("user").path("username").asText()).isEqualTo("default_user");
-            b.awaitType("welcome", WAIT);
+            JsonNode user = a.awaitType("welcome", WAIT).path("user");
+            assertThat(user.path("id").asText()).isEqualTo(ada.id());
+            assertThat(user.path("username").asText()).isEqualTo("E2E Ada");
+            assertThat(user.path("guest").asBoolean()).isFalse();
+            assertThat(b.awaitType("welcome", WAIT).path("user").path("guest").asBoolean()).isTrue();
 
             a.send("{\"type\":\"save_config\",\"requestId\":\"s1\",\"config\":{\"name\":\"E2E arena\","
                     + "\"settings\":{\"worldWidth\":1000,\"teamSize\":3}}}");
@@ -86,8 +91,9 @@ class WholeSystemTest {
         stack.startPersistence(persistencePort);
         stack.startEngine(enginePort);
 
-        try (WsTestClient c = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
-            c.awaitType("welcome", WAIT);
+        // The token outlives an engine restart: the new engine rebuilt its token view from arena.users.tokens.
+        try (WsTestClient c = WsTestClient.connect(TestStack.worldUrl(stack, "default"), ada.bearer())) {
+            assertThat(c.awaitType("welcome", WAIT).path("user").path("id").asText()).isEqualTo(ada.id());
             // The restarted engine is ready only once its views caught up with the changelogs.
             c.send("{\"type\":\"list_configs\"}");
             JsonNode list = c.awaitType("config_list", WAIT);
@@ -103,7 +109,8 @@ class WholeSystemTest {
                 + "{\"primitive\":\"attack\",\"target\":\"nearestEnemy\",\"weight\":1}]},"
                 + "{\"name\":\"ROAM\",\"condition\":\"true\",\"steer\":[{\"primitive\":\"wander\",\"weight\":1}]}]}";
         String id;
-        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"));
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"),
+                SignedInUser.signIn(TestStack.worldUrl(stack, "default"), "E2E Hunter").bearer());
              WsTestClient b = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
             a.awaitType("welcome", WAIT);
             b.awaitType("welcome", WAIT);
@@ -149,13 +156,62 @@ class WholeSystemTest {
         var supervisor = stack.children().stream().filter(child -> child.name().equals("persistence-service")).findFirst().orElseThrow();
         assertThat(supervisor.lastExitCode()).isEqualTo(137);
 
-        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"))) {
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"),
+                SignedInUser.signIn(TestStack.worldUrl(stack, "default"), "E2E Survivor").bearer())) {
             a.awaitType("welcome", WAIT);
             a.send("{\"type\":\"save_config\",\"requestId\":\"after-kill\",\"config\":{\"name\":\"After kill\","
                     + "\"settings\":{\"teamSize\":2}}}");
             JsonNode saved = a.awaitType("config_saved", WAIT);
             assertThat(saved.path("requestId").asText()).isEqualTo("after-kill");
         }
+    }
+
+    @Test
+    void anotherUserCanNeitherChangeNorDeleteAUsersConfigOrBehaviorEvenWithItsIdAndVersion() {
+        SignedInUser owner = SignedInUser.signIn(TestStack.worldUrl(stack, "default"), "E2E Owner");
+        SignedInUser intruder = SignedInUser.signIn(TestStack.worldUrl(stack, "default"), "E2E Intruder");
+        String document = "{\"schemaVersion\":1,\"name\":\"Owned\",\"rules\":[{\"name\":\"ROAM\",\"condition\":\"true\","
+                + "\"steer\":[{\"primitive\":\"wander\",\"weight\":1}]}]}";
+        try (WsTestClient a = WsTestClient.connect(TestStack.worldUrl(stack, "default"), owner.bearer());
+             WsTestClient b = WsTestClient.connect(TestStack.worldUrl(stack, "default"), intruder.bearer())) {
+            a.awaitType("welcome", WAIT);
+            assertThat(b.awaitType("welcome", WAIT).path("user").path("id").asText()).isEqualTo(intruder.id());
+            a.send("{\"type\":\"save_config\",\"requestId\":\"o1\",\"config\":{\"name\":\"Owned arena\",\"settings\":{}}}");
+            JsonNode config = a.awaitType("config_saved", WAIT).path("config");
+            a.send("{\"type\":\"save_behavior\",\"requestId\":\"o2\",\"behavior\":{\"document\":" + document + "}}");
+            JsonNode behavior = a.awaitType("behavior_saved", WAIT).path("behavior");
+            String configId = config.path("id").asText();
+            String behaviorId = behavior.path("id").asText();
+
+            assertRefused(b, "x1", "{\"type\":\"save_config\",\"requestId\":\"x1\",\"config\":{\"id\":\"" + configId
+                    + "\",\"version\":1,\"name\":\"Taken over\",\"settings\":{}}}");
+            assertRefused(b, "x2", "{\"type\":\"delete_config\",\"requestId\":\"x2\",\"configId\":\"" + configId + "\",\"version\":1}");
+            assertRefused(b, "x3", "{\"type\":\"save_behavior\",\"requestId\":\"x3\",\"behavior\":{\"id\":\"" + behaviorId
+                    + "\",\"version\":1,\"document\":" + document.replace("Owned", "Taken over") + "}}");
+            assertRefused(b, "x4", "{\"type\":\"delete_behavior\",\"requestId\":\"x4\",\"behaviorId\":\"" + behaviorId + "\",\"version\":1}");
+
+            b.send("{\"type\":\"list_configs\",\"requestId\":\"bl\"}");
+            assertThat(b.awaitType("config_list", WAIT).path("configs").findValuesAsText("id")).doesNotContain(configId);
+        }
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            Document storedConfig = mongo.getDatabase("agent_game").getCollection("configs").find(Filters.eq("ownerId",
+                    owner.id())).first();
+            assertThat(storedConfig).isNotNull();
+            assertThat(storedConfig.getString("name")).isEqualTo("Owned arena");
+            assertThat(storedConfig.get("version", Number.class).longValue()).isEqualTo(1);
+            Document storedBehavior = mongo.getDatabase("agent_game").getCollection("behaviors")
+                    .find(Filters.eq("ownerId", owner.id())).first();
+            assertThat(storedBehavior).isNotNull();
+            assertThat(storedBehavior.getString("name")).isEqualTo("Owned");
+            assertThat(storedBehavior.get("version", Number.class).longValue()).isEqualTo(1);
+        }
+    }
+
+    private static void assertRefused(WsTestClient client, String requestId, String frame) {
+        client.send(frame);
+        JsonNode error = client.await(m -> requestId.equals(m.path("requestId").asText()), WAIT);
+        assertThat(error.path("type").asText()).as(requestId).isEqualTo("error");
+        assertThat(error.path("code").asText()).as(requestId).isEqualTo("FORBIDDEN");
     }
 
     private static boolean teamZeroRuns(JsonNode world, String behaviorId) {

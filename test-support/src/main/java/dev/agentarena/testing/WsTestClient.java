@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +26,22 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
     private final AtomicLong binaryBytes = new AtomicLong();
     private volatile boolean closed;
 
-    private WsTestClient(URI uri) {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, new Listener()).join();
+    private WsTestClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     public static WsTestClient connect(String uri) {
-        return new WsTestClient(URI.create(uri));
+        return new WsTestClient(URI.create(uri), Map.of());
+    }
+
+    /**
+     * Connects with these handshake headers, e.g. {@code Authorization} or {@code Cookie} to sign in, or
+     * {@code Origin}. A refused handshake throws (a {@link java.net.http.WebSocketHandshakeException} as its cause).
+     */
+    public static WsTestClient connect(String uri, Map<String, String> headers) {
+        return new WsTestClient(URI.create(uri), headers);
     }
 
     public void send(String frame) {

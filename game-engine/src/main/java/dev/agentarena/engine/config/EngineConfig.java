@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The engine's settings for its clients ({@code arena.engine.*}). */
 @ConfigMapping(prefix = "arena.engine")
@@ -52,8 +54,8 @@ public interface EngineConfig {
     int maxConnectionsPerAddress();
 
     /**
-     * Open connections one user may hold. Until users sign in, everyone is the default user, so this is
-     * large enough to count as an engine-wide ceiling.
+     * Open connections one user may hold. All guests act as the default user and share it, so this is large enough to
+     * count as an engine-wide ceiling for guests.
      */
     @WithDefault("100")
     int maxConnectionsPerUser();
@@ -79,4 +81,10 @@ public interface EngineConfig {
      */
     @WithDefault("5m")
     Duration resumeWindow();
+
+    /**
+     * Origins ({@code scheme://host[:port]}) whose pages may open a WebSocket or a session here. Unset: only the
+     * engine's own origin (the same host and port as the request's {@code Host}). There is no wildcard.
+     */
+    Optional<List<String>> allowedOrigins();
 }

@@ -4,10 +4,12 @@ import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.MessageSchema;
+import dev.agentarena.contracts.messages.TokenGrant;
 import dev.agentarena.contracts.messages.VersionedMessage;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.view.ConfigView;
+import dev.agentarena.engine.view.TokenView;
 import dev.agentarena.engine.view.UserView;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +31,16 @@ public class ChangelogConsumer {
     private final ConfigView configs;
     private final UserView users;
     private final BehaviorView behaviors;
+    private final TokenView tokens;
     private final ChangelogProgress progress;
     private final MeterRegistry registry;
 
-    public ChangelogConsumer(ConfigView configs, UserView users, BehaviorView behaviors, ChangelogProgress progress,
-                             MeterRegistry registry) {
+    public ChangelogConsumer(ConfigView configs, UserView users, BehaviorView behaviors, TokenView tokens,
+                             ChangelogProgress progress, MeterRegistry registry) {
         this.configs = configs;
         this.users = users;
         this.behaviors = behaviors;
+        this.tokens = tokens;
         this.progress = progress;
         this.registry = registry;
     }
@@ -54,6 +58,12 @@ public class ChangelogConsumer {
     @Incoming("behaviors-changelog")
     public void onBehavior(ConsumerRecord<String, String> record) {
         apply(record, "behaviors", BehaviorRecord.class, behaviors::upsert, behaviors::remove);
+    }
+
+    /** Token hashes in force (keyed by hash; a tombstone is a revoked token). */
+    @Incoming("tokens-changelog")
+    public void onToken(ConsumerRecord<String, String> record) {
+        apply(record, "tokens", TokenGrant.class, tokens::grant, tokens::revoke);
     }
 
     private <T extends VersionedMessage> void apply(ConsumerRecord<String, String> record, String name, Class<T> type,

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 public class ChangelogProgress {
 
     private static final Logger LOG = Logger.getLogger(ChangelogProgress.class);
-    private static final List<String> CHANGELOGS = List.of(Topics.CONFIGS, Topics.USERS, Topics.BEHAVIORS);
+    private static final List<String> CHANGELOGS = List.of(Topics.CONFIGS, Topics.USERS, Topics.BEHAVIORS,
+            Topics.USER_TOKENS);
 
     private final String bootstrapServers;
     /** Offset of the next record each partition must deliver before the views are caught up. */

@@ -2,6 +2,7 @@ package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.engine.auth.Identity;
 import dev.agentarena.engine.ws.connection.ConnectionWriter;
 import io.vertx.core.buffer.Buffer;
 
@@ -10,14 +11,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One connected client: who it is, where from, which world it watches, its limits, and its one ordered write
+ * One connected client: who it is (a signed-in user, or a guest; a revoked token turns it into a guest), where from, which world it watches, its limits, and its one ordered write
  * path ({@link ConnectionWriter}): replies and events (never dropped while it keeps up) and snapshots (latest only).
  */
 public final class ClientSession {
 
     private final String id;
     private final String worldId;
-    private final UserRecord user;
+    private volatile Identity identity;
     private final String remoteHost;
     private final RateLimiter rateLimiter;
     private final RateLimiter breachBudget;
@@ -29,11 +30,11 @@ public final class ClientSession {
     private List<Object> missed;
     private int maxMissed;
 
-    ClientSession(String id, String worldId, UserRecord user, String remoteHost, RateLimiter rateLimiter,
+    ClientSession(String id, String worldId, Identity identity, String remoteHost, RateLimiter rateLimiter,
                   RateLimiter breachBudget, ConnectionWriter writer) {
         this.id = id;
         this.worldId = worldId;
-        this.user = user;
+        this.identity = identity;
         this.remoteHost = remoteHost;
         this.rateLimiter = rateLimiter;
         this.breachBudget = breachBudget;
@@ -49,7 +50,16 @@ public final class ClientSession {
     }
 
     public UserRecord user() {
-        return user;
+        return identity.user();
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    /** From now on the client acts as {@code guest} (its token was revoked); what it asks next is judged so. */
+    void becomeGuest(Identity guest) {
+        this.identity = guest;
     }
 
     String remoteHost() {

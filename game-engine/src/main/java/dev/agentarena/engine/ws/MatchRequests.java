@@ -38,7 +38,7 @@ public class MatchRequests implements RequestHandler {
         PersistenceCommand read = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.LIST_MATCHES,
                 session.user().id(), null, null, Json.toTree(new ListMatchesPayload(worldId, before, limit)));
         persistence.send(read, result -> {
-            if (PersistenceReplies.committed(session, request, result, ErrorCode.BAD_MESSAGE, "")) {
+            if (PersistenceReplies.committed(session::send, request, result, ErrorCode.BAD_MESSAGE, "")) {
                 MatchPage page = MessageSchema.convert(result.entity(), MatchPage.class);
                 session.send(new ServerMessages.MatchList(request.requestId(), page.matches(), page.nextCursor()));
             }

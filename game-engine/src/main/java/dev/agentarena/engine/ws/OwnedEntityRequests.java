@@ -6,13 +6,18 @@ import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.OwnedRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
+import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.engine.messaging.PersistenceClient;
+import dev.agentarena.engine.messaging.PersistenceReply;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Save and delete of one kind of user-owned, versioned entity, as the persistence service's
@@ -69,19 +74,17 @@ abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHand
 
     /** Sends a validated payload to be saved: a new entity without {@code id}, else an update of the version read. */
     protected void save(ClientSession session, ClientRequest request, String id, Long version, Object payload) {
+        refuseGuest(session, request, "save");
         String userId = session.user().id();
         if (id != null) {
             checkWritable(request.requestId(), id, userId);
         }
         String entityId = id != null ? id : UUID.randomUUID().toString();
-        PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), saveCommand, userId, entityId,
-                version, Json.toTree(payload));
-        persistence.send(command, result -> {
-            if (PersistenceReplies.committed(session, request, result, invalidCode, "/" + kind)) {
-                R saved = MessageSchema.convert(result.entity(), recordType);
-                session.send(messages.saved().apply(request.requestId(), saved));
-                notifyOthers(session, saved.id(), "saved");
-            }
+        ask(session, request, () -> PersistenceCommand.of(UUID.randomUUID().toString(), saveCommand, userId, entityId,
+                version, Json.toTree(payload)), (asker, result) -> {
+            R saved = MessageSchema.convert(result.entity(), recordType);
+            asker.accept(messages.saved().apply(request.requestId(), saved));
+            notifyOthers(session, saved.id(), "saved");
         });
     }
 
@@ -89,14 +92,40 @@ abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHand
     protected void delete(ClientSession session, ClientRequest request) {
         String id = request.field(kind + "Id", String.class, true);
         Long version = request.field("version", Long.class, true);
+        refuseGuest(session, request, "delete");
         String userId = session.user().id();
         checkWritable(request.requestId(), id, userId);
-        PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), deleteCommand, userId, id,
-                version, null);
-        persistence.send(command, result -> {
-            if (PersistenceReplies.committed(session, request, result, invalidCode, "/" + kind)) {
-                session.send(messages.deleted().apply(request.requestId(), id));
-                notifyOthers(session, id, "deleted");
+        ask(session, request, () -> PersistenceCommand.of(UUID.randomUUID().toString(), deleteCommand, userId, id,
+                version, null), (asker, result) -> {
+            asker.accept(messages.deleted().apply(request.requestId(), id));
+            notifyOthers(session, id, "deleted");
+        });
+    }
+
+    /**
+     * Sends the request's command once per user and requestId (a re-sent request gets the first outcome; its
+     * command is never applied twice) and replies: {@code onCommitted} for a commit, else the error. An outcome that
+     * arrives after the asker was told TIMEOUT is still replied, marked {@code late}. A request without requestId
+     * cannot be recognised when sent again, so it is its own request.
+     */
+    private void ask(ClientSession session, ClientRequest request, Supplier<PersistenceCommand> command,
+                     BiConsumer<Consumer<Object>, PersistenceResult> onCommitted) {
+        String key = session.user().id() + "/" + (request.requestId() != null ? request.requestId() : UUID.randomUUID());
+        persistence.request(key, command, new PersistenceReply() {
+            @Override
+            public void onResult(PersistenceResult result) {
+                reply(session::send, result);
+            }
+
+            @Override
+            public void onLateResult(PersistenceResult result) {
+                reply(message -> session.send(PersistenceReplies.late(message)), result);
+            }
+
+            private void reply(Consumer<Object> asker, PersistenceResult result) {
+                if (PersistenceReplies.committed(asker, request, result, invalidCode, "/" + kind)) {
+                    onCommitted.accept(asker, result);
+                }
             }
         });
     }
@@ -112,6 +141,14 @@ abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHand
                 ? Optional.of(new FieldError("/" + kind + "/version", "REQUIRED",
                         "updating a " + kind + " needs the version you read"))
                 : Optional.empty();
+    }
+
+    /** Guests store nothing; they are told how to sign in. */
+    private void refuseGuest(ClientSession session, ClientRequest request, String change) {
+        if (session.identity().isGuest()) {
+            throw new ProtocolException(request.requestId(), ErrorCode.FORBIDDEN, "guests cannot " + change + " a " + kind
+                    + ": sign in (POST /api/session with a name) to keep your own", List.of());
+        }
     }
 
     private void checkWritable(String requestId, String id, String userId) {

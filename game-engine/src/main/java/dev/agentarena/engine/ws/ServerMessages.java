@@ -11,6 +11,8 @@ import dev.agentarena.contracts.messages.LlmDescription;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmTokens;
 import dev.agentarena.contracts.messages.MatchResult;
+import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.engine.auth.Identity;
 import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.engine.world.WorldInfo;
 
@@ -26,7 +28,19 @@ public final class ServerMessages {
     private ServerMessages() {
     }
 
-    public record UserInfo(String id, String username, boolean isDefault, Map<String, Object> settings) {
+    /** Who a connection acts as; {@code guest}: no token in force (the read-only default user's identity). */
+    public record UserInfo(String id, String username, boolean isDefault, boolean guest, Map<String, Object> settings) {
+        public static UserInfo of(Identity identity) {
+            UserRecord user = identity.user();
+            return new UserInfo(user.id(), user.username(), user.isDefault(), identity.isGuest(), user.settings());
+        }
+    }
+
+    /** The connection's token was revoked (signed out here or elsewhere): from now on it is a guest. */
+    public record SignedOut(String type, UserInfo user, String message) {
+        public SignedOut(UserInfo user, String message) {
+            this("signed_out", user, message);
+        }
     }
 
     /** {@code resumeToken}: sent back in {@code resume} after a reconnect, it returns what this connection missed. */

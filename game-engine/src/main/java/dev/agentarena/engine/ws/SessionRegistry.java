@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SessionRegistry {
 
-    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    /** A session and the user it was admitted as: the quota is given back for that user, whoever it is by then. */
+    private record Admitted(ClientSession session, String userId) {
+    }
+
+    private final Map<String, Admitted> sessions = new ConcurrentHashMap<>();
     private final ConnectionQuota quota;
 
     public SessionRegistry(MeterRegistry registry, EngineConfig config) {
@@ -27,7 +31,7 @@ public class SessionRegistry {
     Optional<ConnectionQuota.Limit> admit(ClientSession session) {
         Optional<ConnectionQuota.Limit> refused = quota.tryAcquire(session.remoteHost(), session.user().id());
         if (refused.isEmpty()) {
-            sessions.put(session.id(), session);
+            sessions.put(session.id(), new Admitted(session, session.user().id()));
         }
         return refused;
     }
@@ -37,26 +41,27 @@ public class SessionRegistry {
     }
 
     Optional<ClientSession> remove(String connectionId) {
-        ClientSession removed = sessions.remove(connectionId);
-        if (removed != null) {
-            quota.release(removed.remoteHost(), removed.user().id());
+        Admitted removed = sessions.remove(connectionId);
+        if (removed == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(removed);
+        quota.release(removed.session().remoteHost(), removed.userId());
+        return Optional.of(removed.session());
     }
 
     Optional<ClientSession> find(String connectionId) {
-        return Optional.ofNullable(sessions.get(connectionId));
+        return Optional.ofNullable(sessions.get(connectionId)).map(Admitted::session);
     }
 
     /** Everyone watching {@code worldId} except {@code except}. */
     public List<ClientSession> othersInWorld(String worldId, ClientSession except) {
-        return sessions.values().stream()
+        return all().stream()
                 .filter(session -> session.worldId().equals(worldId) && session != except)
                 .toList();
     }
 
     public Collection<ClientSession> all() {
-        return sessions.values();
+        return sessions.values().stream().map(Admitted::session).toList();
     }
 
     public int size() {

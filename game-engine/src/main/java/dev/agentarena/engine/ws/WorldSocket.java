@@ -2,7 +2,8 @@ package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.engine.config.EngineConfig;
-import dev.agentarena.engine.view.UserView;
+import dev.agentarena.engine.auth.Authenticator;
+import dev.agentarena.engine.auth.Identity;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
 import dev.agentarena.engine.ws.connection.CloseCodes;
@@ -45,7 +46,7 @@ public class WorldSocket {
     private final SessionRegistry sessions;
     private final WorldManager worlds;
     private final WorldFeeds feeds;
-    private final UserView users;
+    private final Authenticator authenticator;
     private final MessageRouter router;
     private final Resumption resumption;
     private final EngineConfig config;
@@ -53,12 +54,12 @@ public class WorldSocket {
     private final MeterRegistry registry;
 
     public WorldSocket(SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
-                       UserView users, MessageRouter router, Resumption resumption, EngineConfig config,
+                       Authenticator authenticator, MessageRouter router, Resumption resumption, EngineConfig config,
                        MeterRegistry registry) {
         this.sessions = sessions;
         this.worlds = worlds;
         this.feeds = feeds;
-        this.users = users;
+        this.authenticator = authenticator;
         this.router = router;
         this.resumption = resumption;
         this.config = config;
@@ -79,9 +80,9 @@ public class WorldSocket {
             writer.close(CloseReason.NORMAL.getCode(), "no such world");
             return;
         }
-        var user = users.defaultUser();
+        Identity identity = authenticator.identify(connection.userData().get(HandshakeCheck.TOKEN_HASH));
         long now = System.nanoTime();
-        ClientSession session = new ClientSession(connection.id(), worldId, user,
+        ClientSession session = new ClientSession(connection.id(), worldId, identity,
                 remoteHost(connection.handshakeRequest().remoteAddress()),
                 new RateLimiter(config.messagesPerSecond(), config.messageBurst(), now),
                 new RateLimiter(config.breachesPerSecond(), config.breachBurst(), now), writer);
@@ -94,8 +95,7 @@ public class WorldSocket {
             session.close(CloseCodes.POLICY_VIOLATION, "too many " + limit.description());
             return;
         }
-        session.send(new ServerMessages.Welcome(connection.id(),
-                new ServerMessages.UserInfo(user.id(), user.username(), user.isDefault(), user.settings()),
+        session.send(new ServerMessages.Welcome(connection.id(), ServerMessages.UserInfo.of(identity),
                 world.get().info(), resumption.issue(session)));
         feeds.join(world.get(), session);
     }

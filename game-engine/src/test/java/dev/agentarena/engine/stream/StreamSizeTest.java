@@ -72,7 +72,7 @@ class StreamSizeTest {
         WorldInfo info = new WorldInfo("default", true, sim.tick(), sim.round(), sim.agentCount(),
                 List.of(sim.teamAgents(0), sim.teamAgents(1)), 1, sim.config());
         String welcome = Json.write(new ServerMessages.Welcome(UUID.randomUUID().toString(),
-                new ServerMessages.UserInfo(UUID.randomUUID().toString(), "default_user", true, Map.of()), info,
+                new ServerMessages.UserInfo(UUID.randomUUID().toString(), "default_user", true, true, Map.of()), info,
                 "resume-token-22-chars"));
         int welcomeBytes = welcome.getBytes(StandardCharsets.UTF_8).length;
         System.out.printf("join: %d walls, welcome %d B + keyframe %d B = %d B%n", sim.walls().size(), welcomeBytes,

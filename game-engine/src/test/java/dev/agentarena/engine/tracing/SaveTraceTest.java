@@ -8,6 +8,7 @@ import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.engine.ws.TestUsers;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
 import dev.agentarena.testing.Polling;
@@ -53,7 +54,8 @@ class SaveTraceTest {
     @Test
     void aSavesCommandAndItsResultAreSpansOfOneTrace() {
         try (KafkaTestClient kafka = new KafkaTestClient(Topics.PERSISTENCE_COMMANDS);
-             WsTestClient client = WsTestClient.connect(world.toString().replaceFirst("^http", "ws"))) {
+             WsTestClient client = WsTestClient.connect(world.toString().replaceFirst("^http", "ws"),
+                     TestUsers.signIn(kafka, "tracer").bearer())) {
             client.awaitType("welcome", WAIT);
             // Right after start the engine's result consumer (reading from the end of its topic) may not have its
             // partitions yet, and a result sent then is never seen: such a save times out and is tried again.

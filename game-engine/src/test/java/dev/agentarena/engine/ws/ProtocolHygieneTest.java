@@ -11,7 +11,6 @@ import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.ConfigRecord;
-import dev.agentarena.contracts.messages.DefaultEntities;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
@@ -61,11 +60,13 @@ class ProtocolHygieneTest {
 
     private KafkaTestClient kafka;
     private WsTestClient alice;
+    private TestUsers.SignedIn aliceUser;
 
     @BeforeEach
     void connect() {
         kafka = new KafkaTestClient(Topics.PERSISTENCE_COMMANDS);
-        alice = WsTestClient.connect(ws(world));
+        aliceUser = TestUsers.signIn(kafka, "alice");
+        alice = WsTestClient.connect(ws(world), aliceUser.bearer());
         alice.awaitType("welcome", WAIT);
     }
 
@@ -174,7 +175,7 @@ class ProtocolHygieneTest {
         Collections.shuffle(names, new Random(3));
         List<ConfigRecord> paged = new ArrayList<>();
         for (String name : names) {
-            ConfigRecord config = new ConfigRecord(1, "paged-" + name.substring(6), DefaultEntities.DEFAULT_USER_ID, name,
+            ConfigRecord config = new ConfigRecord(1, "paged-" + name.substring(6), aliceUser.id(), name,
                     false, 1, Instant.now(), ArenaConfig.defaults());
             configs.upsert(config);
             paged.add(config);

@@ -39,9 +39,10 @@ class ResumeTest {
     @Test
     void anAnswerThatArrivedWhileAwayIsDeliveredOnResume() {
         try (KafkaTestClient kafka = new KafkaTestClient(Topics.PERSISTENCE_COMMANDS)) {
+            TestUsers.SignedIn user = TestUsers.signIn(kafka, "resumer");
             String token;
             PersistenceCommand command;
-            try (WsTestClient first = WsTestClient.connect(ws())) {
+            try (WsTestClient first = WsTestClient.connect(ws(), user.bearer())) {
                 token = first.awaitType("welcome", WAIT).path("resumeToken").asText();
                 assertThat(token).hasSizeGreaterThanOrEqualTo(22);
                 first.send("{\"type\":\"save_config\",\"requestId\":\"away-1\",\"config\":{\"name\":\"While away\",\"settings\":{}}}");
@@ -54,7 +55,7 @@ class ResumeTest {
             kafka.send(Topics.PERSISTENCE_RESULTS, command.commandId(),
                     Json.write(PersistenceResult.ok(command, Json.toTree(committed))));
 
-            try (WsTestClient second = WsTestClient.connect(ws())) {
+            try (WsTestClient second = WsTestClient.connect(ws(), user.bearer())) {
                 JsonNode welcome = second.awaitType("welcome", WAIT);
                 assertThat(welcome.path("resumeToken").asText()).isNotEqualTo(token);
                 second.send("{\"type\":\"start\"}");

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 
 /** The engine's WebSocket protocol against a real Kafka broker; this test plays the persistence service. */
@@ -46,11 +47,13 @@ class WorldSocketTest {
     private KafkaTestClient kafka;
     private WsTestClient alice;
     private WsTestClient bob;
+    private TestUsers.SignedIn aliceUser;
 
     @BeforeEach
     void connect() {
         kafka = new KafkaTestClient(Topics.PERSISTENCE_COMMANDS);
-        alice = WsTestClient.connect(ws(world));
+        aliceUser = TestUsers.signIn(kafka, "alice");
+        alice = WsTestClient.connect(ws(world), aliceUser.bearer());
         bob = WsTestClient.connect(ws(world));
         alice.awaitType("welcome", WAIT);
         bob.awaitType("welcome", WAIT);
@@ -67,7 +70,12 @@ class WorldSocketTest {
     void welcomeNamesTheProtocolUserAndWorldThenStateFlows() {
         JsonNode welcome = alice.history().get(0);
         assertThat(welcome.path("protocolVersion").asInt()).isEqualTo(1);
-        assertThat(welcome.path("user").path("username").asText()).isEqualTo("default_user");
+        assertThat(welcome.path("user").path("username").asText()).isEqualTo("alice");
+        assertThat(welcome.path("user").path("id").asText()).isEqualTo(aliceUser.id());
+        assertThat(welcome.path("user").path("guest").asBoolean()).isFalse();
+        JsonNode guest = bob.history().get(0).path("user");
+        assertThat(guest.path("guest").asBoolean()).isTrue();
+        assertThat(guest.path("id").asText()).isEqualTo("default_user");
         assertThat(welcome.path("world").path("id").asText()).isEqualTo("default");
         // The world pauses after 30 s without viewers, which a slow start of the test application may exceed.
         alice.send("{\"type\":\"start\"}");
@@ -139,8 +147,11 @@ class WorldSocketTest {
         assertThat(changed.path("configId").asText()).isEqualTo(command.entityId());
         assertThat(bob.history()).noneMatch(m -> "config_saved".equals(m.path("type").asText()));
 
+        alice.send("{\"type\":\"list_configs\"}");
+        assertThat(alice.awaitType("config_list", WAIT).path("configs").findValuesAsText("name")).contains("Big");
+        // Another user's configs are not listed to a guest (or to anyone else).
         bob.send("{\"type\":\"list_configs\"}");
-        assertThat(bob.awaitType("config_list", WAIT).path("configs").findValuesAsText("name")).contains("Big");
+        assertThat(bob.awaitType("config_list", WAIT).path("configs").findValuesAsText("name")).doesNotContain("Big");
     }
 
     @Test
@@ -237,6 +248,32 @@ class WorldSocketTest {
         JsonNode error = alice.await(m -> "error".equals(m.path("type").asText()), Duration.ofSeconds(10));
         assertThat(error.path("code").asText()).isEqualTo("TIMEOUT");
         assertThat(error.path("requestId").asText()).isEqualTo("s9");
+    }
+
+    @Test
+    void aResultAfterTheTimeoutReachesTheAskerMarkedLateAndASendAgainGetsItWithoutASecondCommand() {
+        alice.send("{\"type\":\"save_config\",\"requestId\":\"slow-1\",\"config\":{\"name\":\"Slow\",\"settings\":{}}}");
+        List<ConsumerRecord<String, String>> seen = kafka.awaitRecord(r -> r.value().contains("Slow"), WAIT);
+        PersistenceCommand command = Json.read(seen.get(seen.size() - 1).value(), PersistenceCommand.class);
+        JsonNode timeout = alice.await(m -> "slow-1".equals(m.path("requestId").asText()), WAIT);
+        assertThat(timeout.path("code").asText()).isEqualTo("TIMEOUT");
+
+        SaveConfigPayload payload = Json.convert(command.payload(), SaveConfigPayload.class);
+        ConfigRecord committed = new ConfigRecord(1, command.entityId(), command.userId(), payload.name(), false, 1,
+                Instant.now(), payload.settings());
+        kafka.send(Topics.PERSISTENCE_RESULTS, command.commandId(), Json.write(PersistenceResult.ok(command, Json.toTree(committed))));
+        JsonNode late = alice.awaitType("config_saved", WAIT);
+        assertThat(late.path("requestId").asText()).isEqualTo("slow-1");
+        assertThat(late.path("late").asBoolean()).isTrue();
+        assertThat(late.path("config").path("id").asText()).isEqualTo(command.entityId());
+
+        // The same requestId again: the first outcome, on time this time, and no second command on Kafka.
+        alice.send("{\"type\":\"save_config\",\"requestId\":\"slow-1\",\"config\":{\"name\":\"Slow\",\"settings\":{}}}");
+        JsonNode again = alice.await(m -> "config_saved".equals(m.path("type").asText()) && !m.path("late").asBoolean(), WAIT);
+        assertThat(again.path("requestId").asText()).isEqualTo("slow-1");
+        assertThat(again.path("config").path("id").asText()).isEqualTo(command.entityId());
+        assertThat(catchThrowable(() -> kafka.awaitRecord(r -> r.value().contains("Slow"), Duration.ofSeconds(1))))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test

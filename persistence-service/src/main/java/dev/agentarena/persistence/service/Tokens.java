@@ -1,8 +1,7 @@
 package dev.agentarena.persistence.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.agentarena.contracts.messages.TokenGrant;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -25,10 +24,6 @@ public final class Tokens {
     }
 
     public static String hash(String token) {
-        try {
-            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return TokenGrant.hashOf(token);
     }
 }

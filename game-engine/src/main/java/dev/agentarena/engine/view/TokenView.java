@@ -1,0 +1,46 @@
+package dev.agentarena.engine.view;
+
+import dev.agentarena.contracts.messages.TokenGrant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's copy of the sign-in tokens in force, rebuilt from the compacted {@code arena.users.tokens} topic: token
+ * hash → user id. A presented token is checked here (its SHA-256, {@link TokenGrant#hashOf}) without a round trip.
+ * Only hashes are held; a hash is no token, so this view grants nothing to whoever reads it.
+ */
+@ApplicationScoped
+public class TokenView {
+
+    /** A token in force was revoked; connections signed in with it must stop acting as its user. */
+    public record TokenRevoked(String tokenHash, String userId) {
+    }
+
+    private final Map<String, String> userByHash = new ConcurrentHashMap<>();
+    private final Event<TokenRevoked> revoked;
+
+    public TokenView(Event<TokenRevoked> revoked) {
+        this.revoked = revoked;
+    }
+
+    public void grant(TokenGrant grant) {
+        userByHash.put(grant.tokenHash(), grant.userId());
+    }
+
+    /** Forgets {@code tokenHash} and, when it was in force, fires {@link TokenRevoked} (at most once per hash). */
+    public void revoke(String tokenHash) {
+        String userId = userByHash.remove(tokenHash);
+        if (userId != null) {
+            revoked.fire(new TokenRevoked(tokenHash, userId));
+        }
+    }
+
+    /** The user a token hash belongs to, while it is in force. */
+    public Optional<String> userOf(String tokenHash) {
+        return Optional.ofNullable(userByHash.get(tokenHash));
+    }
+}
