@@ -14,6 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The panels as a player uses them: the config form, the behavior editor, the copilot and the agent details. */
 class PanelsTest extends BrowserTest {
 
+    /** Signs in by name with the sign-in panel and waits until the page is reconnected as that user. */
+    private static void signIn(ArenaPage arena, String name) {
+        arena.testId("signin-name").fill(name);
+        arena.testId("signin-submit").click();
+        arena.await("n => document.querySelector('[data-testid=signin-user]').dataset.user === n"
+                + " && document.querySelector('[data-testid=status]').dataset.state === 'online'", name);
+    }
+
     /** A picture of one panel (the panel column scrolls, so a page screenshot may not show it). */
     private static void panelShot(ArenaPage arena, String panel, String name) {
         arena.page().locator("[data-panel=" + panel + "]").screenshot(new Locator.ScreenshotOptions()
@@ -24,6 +32,7 @@ class PanelsTest extends BrowserTest {
     void aConfigFieldOutOfRangeIsRefusedInlineAndAnEditedConfigIsSavedAndListed() {
         try (ArenaPage arena = open("default")) {
             Page page = arena.page();
+            signIn(arena, "Ada");
             Locator visual = page.locator("#config-field-visualRange");
             visual.waitFor();
             Locator row = arena.testId("config-field-visualRange");
@@ -92,6 +101,7 @@ class PanelsTest extends BrowserTest {
     @Test
     void theCopilotFlowEndsWithTheBehaviorAppliedToATeam() {
         try (ArenaPage arena = open("default")) {
+            signIn(arena, "Grace");
             arena.testId("copilot-input").fill("flee from enemies when my health is below 30%, otherwise attack the nearest enemy");
             arena.testId("copilot-ask").click();
             arena.testId("copilot-apply").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
@@ -146,6 +156,40 @@ class PanelsTest extends BrowserTest {
             arena.screenshot("agent-details");
             panelShot(arena, "agent", "panel-agent");
             assertThat(arena.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aGuestIsToldWhatItCanDoAndASecondUserCannotDeleteTheFirstUsersConfig() {
+        try (ArenaPage first = open("default"); ArenaPage second = open("default")) {
+            assertThat(first.testId("signin-user").innerText()).isEqualTo("You are a guest.");
+            assertThat(first.testId("guest-explainer").innerText()).contains("cannot save or delete", "Sign in");
+            panelShot(first, "signin", "panel-signin-guest");
+            signIn(first, "Alan");
+            assertThat(first.testId("signin-user").innerText()).isEqualTo("Signed in as Alan.");
+            assertThat(first.testId("guest-explainer").isHidden()).isTrue();
+            first.page().locator("#config-field-teamSize").fill("7");
+            first.testId("config-name").fill("Alan's arena");
+            first.testId("config-save").click();
+            first.await("() => document.querySelector('[data-testid=config-status]').textContent.startsWith('saved')", null);
+            String configId = first.testId("config-list").inputValue();
+
+            signIn(second, "Barbara");
+            // Barbara's list has the defaults and her own only: Alan's config is not there to pick.
+            assertThat(second.testId("config-list").innerText()).doesNotContain("Alan's arena");
+            // Even with its id and version, her connection (her cookie) is refused the delete.
+            Object refused = second.page().evaluate("id => new Promise((resolve) => {"
+                    + " const ws = new WebSocket(`ws://${location.host}/ws/worlds/default`);"
+                    + " ws.onmessage = (e) => { if (typeof e.data !== 'string') return; const m = JSON.parse(e.data);"
+                    + "   if (m.type === 'welcome') ws.send(JSON.stringify({ type: 'delete_config', requestId: 'd1', configId: id, version: 1 }));"
+                    + "   if (m.requestId === 'd1') { ws.close(); resolve(m.type + ' ' + (m.code || '')); } };"
+                    + " ws.onopen = () => {}; })", configId);
+            assertThat(String.valueOf(refused)).startsWith("error FORBIDDEN");
+            first.testId("config-list").selectOption(new SelectOption().setValue(configId));
+            assertThat(first.testId("config-list").innerText()).contains("Alan's arena");
+            panelShot(second, "signin", "panel-signin-user");
+            assertThat(first.problems()).isEmpty();
+            assertThat(second.problems()).isEmpty();
         }
     }
 }

@@ -3,9 +3,10 @@
 // in, and as a guest what a guest can and cannot do.
 import { el } from '../dom.js';
 
-const GUEST_CAN = 'As a guest you can watch and steer any world, ask the copilot, and try configs and behaviors.';
-const GUEST_CANNOT = 'Everything a guest saves belongs to the shared guest account: every other guest can change or delete it. '
-  + 'Sign in with a name to keep your own configs and behaviors, which only you can change.';
+const GUEST_CAN = 'As a guest you can watch and run any world, create worlds, apply the default configs, assign the built-in '
+  + 'behaviors, edit and validate behaviors, run scenarios and ask the copilot.';
+const GUEST_CANNOT = 'A guest cannot save or delete configs and behaviors (nor apply a copilot answer, which saves it). '
+  + 'Sign in with a name to keep your own: only you can change or delete them. A name is claimed once; this browser stays signed in.';
 
 export function mount(section, conn, ctx) {
   const who = el('p', { attrs: { 'data-testid': 'signin-user' } });
@@ -20,7 +21,7 @@ export function mount(section, conn, ctx) {
   section.append(el('h2', { text: 'Sign in' }), who, explain, form, signOut, message);
 
   function show(user) {
-    const guest = !user || user.isDefault;
+    const guest = !user || user.guest || user.isDefault;
     who.textContent = guest ? 'You are a guest.' : `Signed in as ${user.username}.`;
     who.dataset.user = guest ? '' : user.username;
     explain.hidden = !guest;
@@ -36,7 +37,7 @@ export function mount(section, conn, ctx) {
         body: JSON.stringify({ name: chosen }), credentials: 'same-origin' });
       const body = await response.json().catch(() => ({}));
       if (!response.ok) throw body;
-      message.textContent = `welcome, ${body.user.username}: this browser stays signed in`;
+      message.textContent = `welcome, ${body.user.name}: this browser stays signed in`;
       message.classList.remove('error');
       conn.switchWorld(conn.worldId);
     } catch (error) {
@@ -53,4 +54,8 @@ export function mount(section, conn, ctx) {
 
   show(ctx.welcome ? ctx.welcome.user : null);
   conn.on('welcome', (welcome) => show(welcome.user));
+  conn.on('signed_out', (event) => {
+    show(event.user);
+    message.textContent = event.message;
+  });
 }
