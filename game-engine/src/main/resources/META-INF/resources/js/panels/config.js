@@ -145,7 +145,11 @@ export function mount(section, conn, ctx) {
       showError(field ? field.name : 'name', problem);
       if (problem) refused++;
     }
-    if (refused) { say(`not saved: ${refused} field(s) to fix`, true); return; }
+    if (refused) {
+      form.querySelector('[aria-invalid=true]').closest('.config-field, .row').scrollIntoView({ block: 'nearest' });
+      say(`not saved: ${refused} field(s) to fix`, true);
+      return;
+    }
     const config = { name: name.value.trim(), settings: settingsOfForm() };
     if (!asNew && mine(loaded)) Object.assign(config, { id: loaded.id, version: loaded.version });
     try {
