@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -68,18 +69,43 @@ final class ArenaPage implements AutoCloseable {
 
     /** Waits until the connection is up on {@code world} and the HUD shows its first snapshot. */
     void awaitOnline(String world) {
-        page.waitForFunction("w => { const s = document.querySelector('[data-testid=status]');"
+        awaitOnline(world, WAIT_MS);
+    }
+
+    void awaitOnline(String world, double timeoutMs) {
+        try {
+            page.waitForFunction("w => { const s = document.querySelector('[data-testid=status]');"
                 + " return s.dataset.state === 'online' && s.textContent.includes('world ' + w)"
-                + " && !document.querySelector('[data-testid=hud]').hidden; }", world);
+                + " && (h => !h.hidden && h.dataset.worldId === w)(document.querySelector('[data-testid=hud]')); }", world,
+                new Page.WaitForFunctionOptions().setTimeout(timeoutMs));
+        } catch (PlaywrightException e) {
+            throw failure("waiting for world " + world + " to show", e);
+        }
     }
 
     Locator testId(String id) {
         return page.getByTestId(id);
     }
 
-    /** Waits (up to 30 s) for a JavaScript predicate of the page. */
+    /** Waits (up to 30 s) for a JavaScript predicate of the page; on timeout, says what the page showed. */
     void await(String predicate, Object arg) {
-        page.waitForFunction(predicate, arg);
+        try {
+            page.waitForFunction(predicate, arg);
+        } catch (PlaywrightException e) {
+            throw failure("waiting for " + predicate, e);
+        }
+    }
+
+    /** The failure with what the page showed: a screenshot, its status, its messages panel and its complaints. */
+    AssertionError failure(String what, RuntimeException cause) {
+        Path shot = screenshot("failed-" + System.currentTimeMillis());
+        return new AssertionError(what + " failed; status: " + testId("status").textContent() + "; messages: "
+                + testId("log").textContent() + "; problems: " + problems + "; screenshot: " + shot, cause);
+    }
+
+    /** The connection's state as the page shows it: connecting, online, reconnecting, refused. */
+    void awaitStatus(String state) {
+        await("s => document.querySelector('[data-testid=status]').dataset.state === s", state);
     }
 
     /** The HUD's figure for a team: {@code alive}, {@code agents} or {@code kills}. */
@@ -89,13 +115,21 @@ final class ArenaPage implements AutoCloseable {
 
     /** Waits until the HUD shows {@code figure} of {@code team} equal to {@code value}. */
     void awaitTeam(int team, String figure, int value) {
-        page.waitForFunction("([t, f, v]) => { const row = document.querySelector(`[data-testid=hud-teams] li[data-team='${t}']`);"
+        await("([t, f, v]) => { const row = document.querySelector(`[data-testid=hud-teams] li[data-team='${t}']`);"
                 + " return row && Number(row.dataset[f]) === v; }", List.of(team, figure, value));
     }
 
     /** Waits until the HUD says the world runs (true) or is paused (false). */
     void awaitRunning(boolean running) {
-        page.waitForFunction("r => document.querySelector('[data-testid=hud-round]').dataset.running === String(r)", running);
+        await("r => document.querySelector('[data-testid=hud-round]').dataset.running === String(r)", running);
+    }
+
+    /** Starts the world with the Start button unless it runs already, and waits until the HUD says it runs. */
+    void startRunning() {
+        if (!"true".equals(testId("hud-round").getAttribute("data-running"))) {
+            testId("toggle").click();
+        }
+        awaitRunning(true);
     }
 
     /** The team's colour as the HUD shows it (from the server), as "rgb(r, g, b)". */
@@ -108,6 +142,16 @@ final class ArenaPage implements AutoCloseable {
         return ((Number) page.evaluate("rgb => { const [r, g, b] = rgb.match(/\\d+/g).map(Number);"
                 + " const d = " + PIXELS + ";"
                 + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b) n++; return n; }", rgb)).intValue();
+    }
+
+    /** Where (CSS pixels in the canvas) the first pixel of exactly this colour is, scanning rows from the top. */
+    List<Integer> firstPixel(String rgb) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) page.evaluate("rgb => { const [r, g, b] = rgb.match(/\\d+/g).map(Number);"
+                + " const c = document.getElementById('canvas'); const d = " + PIXELS + "; const scale = c.width / c.clientWidth;"
+                + " for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b)"
+                + " return [((i / 4) % c.width) / scale, Math.floor(i / 4 / c.width) / scale]; return null; }", rgb);
+        return at == null ? null : List.of(at.get(0).intValue(), at.get(1).intValue());
     }
 
     /** A digest of the canvas' pixels: equal digests, same picture. */

@@ -141,7 +141,9 @@ export class ArenaConnection {
     const socket = this.socket;
     this.socket = null;
     this.welcome = null;
-    if (socket) socket.close(1000, 'leaving');
+    // Closing a socket still connecting makes the browser log an error: let it open, then close it.
+    if (socket && socket.readyState === WebSocket.CONNECTING) socket.onopen = () => socket.close(1000, 'leaving');
+    else if (socket) socket.close(1000, 'leaving');
     this.failPending('DISCONNECTED', 'the connection was closed before the answer came');
   }
 

@@ -1,28 +1,44 @@
 // The heads-up display over the canvas: per team agents alive and kills, the round and its timer, the simulation's
-// tick and time, and this page's own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame).
+// tick and time, how long the engine takes per tick (from the world info, asked every few seconds), and this page's
+// own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame); and the selected agent.
 // Refreshed a few times a second, not per frame: the DOM is slower than the canvas.
 import { el } from './dom.js';
 
 const REFRESH_MS = 500;
+const WORLD_INFO_MS = 3000;
 
 export class Hud {
   /**
    * @param {HTMLElement} root the HUD's element
    * @param {import('./connection.js').ArenaConnection} conn
    * @param {import('./render/arena-renderer.js').ArenaRenderer} renderer
+   * @param {import('./context.js').PageContext} ctx
    */
-  constructor(root, conn, renderer) {
+  constructor(root, conn, renderer, ctx) {
     this.root = root;
     this.conn = conn;
     this.renderer = renderer;
+    this.ctx = ctx;
     this.frames = 0;
     this.teamRows = [];
     this.teamList = el('ul', { className: 'hud-teams', attrs: { 'data-testid': 'hud-teams' } });
     this.round = el('div', { className: 'hud-round', attrs: { 'data-testid': 'hud-round' } });
     this.rates = el('div', { className: 'hud-rates', attrs: { 'data-testid': 'hud-rates' } });
-    root.replaceChildren(this.teamList, this.round, this.rates);
+    this.selected = el('div', { className: 'hud-selected', attrs: { 'data-testid': 'hud-selected' } });
+    root.replaceChildren(this.teamList, this.round, this.rates, this.selected);
     this.last = { at: performance.now(), snapshots: 0, bytes: 0, frames: 0 };
+    this.tickMillis = null;
     setInterval(() => this.refresh(), REFRESH_MS);
+    conn.onStatus((status) => { if (status.state !== 'online') root.hidden = true; });
+    conn.on('welcome', (welcome) => this.worldInfo([welcome.world]));
+    conn.on('world_list', (message) => this.worldInfo(message.worlds));
+    // A poll that fails leaves the last figure up; the next one is due in a few seconds.
+    setInterval(() => { if (conn.welcome) conn.request('list_worlds').catch(() => {}); }, WORLD_INFO_MS);
+  }
+
+  worldInfo(worlds) {
+    const info = worlds.find((world) => world.id === this.conn.worldId);
+    this.tickMillis = info ? info.tickMillis : null;
   }
 
   /** Counts a drawn frame (for FPS). */
@@ -39,14 +55,28 @@ export class Hud {
     const world = this.conn.world;
     this.root.hidden = !world;
     if (!world) return;
+    this.root.dataset.worldId = world.worldId;
     this.showTeams(world);
     const timer = world.roundTimeLeft === null ? 'no time limit' : `${formatClock(world.roundTimeLeft)} left`;
-    this.round.textContent = `round ${world.round} · ${timer} · ${world.running ? 'running' : 'paused'} · tick ${world.tick} (${world.time.toFixed(1)} s)`;
+    const tickTime = this.tickMillis === null || this.tickMillis === undefined ? '' : ` · ${this.tickMillis.toFixed(2)} ms/tick`;
+    this.round.textContent = `round ${world.round} · ${timer} · ${world.running ? 'running' : 'paused'} · tick ${world.tick} (${world.time.toFixed(1)} s)${tickTime}`;
     this.round.dataset.running = String(world.running);
     this.rates.textContent = `${snapshotsPerSecond.toFixed(1)} snapshots/s · ${formatBytes(bytesPerSecond)}/s · `
       + `${Math.round(fps)} FPS · draw ${this.renderer.drawMs.toFixed(2)} ms`;
     this.rates.dataset.drawMs = this.renderer.drawMs.toFixed(3);
     this.rates.dataset.fps = fps.toFixed(1);
+    this.showSelected();
+  }
+
+  // The selected agent in one line: who it is and the rule it follows now (details are the agent panel's).
+  showSelected() {
+    const agent = this.ctx.selectedAgent();
+    this.selected.hidden = !agent;
+    this.selected.dataset.agentId = agent ? String(agent.id) : '';
+    if (!agent) return;
+    const team = this.ctx.team(agent.team).name;
+    const rule = this.conn.name(agent.state) || '?';
+    this.selected.textContent = `selected: agent ${agent.id} (${team}) · ${rule} · health ${agent.health} · ${agent.kills} kills`;
   }
 
   showTeams(world) {
@@ -61,7 +91,10 @@ export class Hud {
     world.teams.forEach((team, index) => {
       const { row, swatch, text } = this.teamRows[index];
       swatch.style.background = team.color;
-      text.textContent = `${team.name}: ${team.alive}/${team.agents} alive · ${team.kills} kills · ${team.roundsWon} rounds won`;
+      // Zoomed in, the server sends only the agents in view and counts the others.
+      const outside = world.viewport ? ` · ${team.outside} outside the view` : '';
+      text.textContent = `${team.name}: ${team.alive}/${team.agents} alive · ${team.kills} kills · ${team.roundsWon} rounds won${outside}`;
+      row.dataset.outside = String(world.viewport ? team.outside : 0);
       row.dataset.alive = String(team.alive);
       row.dataset.agents = String(team.agents);
       row.dataset.kills = String(team.kills);

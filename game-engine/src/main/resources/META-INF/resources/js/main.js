@@ -12,14 +12,14 @@ const params = new URLSearchParams(location.search);
 const conn = new ArenaConnection(params.get('world') || 'default');
 const ctx = new PageContext(conn);
 const renderer = new ArenaRenderer(document.getElementById('canvas'), conn, ctx);
-const hud = new Hud(document.getElementById('hud'), conn, renderer);
+const hud = new Hud(document.getElementById('hud'), conn, renderer, ctx);
 ctx.renderer = renderer;
 
 showStatus();
 followWorldInUrl();
 markBuiltInBehaviors();
-mountPanels();
-conn.connect();
+// Connect once every panel listens, so that none misses the welcome.
+mountPanels().then(() => conn.connect());
 requestAnimationFrame(function frame() {
   requestAnimationFrame(frame);
   if (renderer.draw()) hud.frameDrawn();
@@ -28,7 +28,15 @@ requestAnimationFrame(function frame() {
 function showStatus() {
   const status = document.getElementById('status');
   const user = document.getElementById('user');
+  // Over the canvas while there is nothing live to show: the page is never left frozen without a word.
+  const notice = document.getElementById('notice');
+  const box = notice.parentElement;
+  let drawing = false;
+  const live = (on) => { drawing = on; notice.hidden = on; box.classList.toggle('stale', !on); };
+  conn.onState(() => { if (!drawing) live(true); });
   conn.onStatus((s) => {
+    live(s.state === 'online' && drawing);
+    notice.textContent = s.state === 'online' ? 'waiting for the world\'s first snapshot…' : s.message;
     status.textContent = s.message;
     status.className = `status ${s.state}`;
     status.dataset.state = s.state;
@@ -71,13 +79,13 @@ function markBuiltInBehaviors() {
 }
 
 function mountPanels() {
-  for (const section of document.querySelectorAll('[data-panel]')) {
+  return Promise.all([...document.querySelectorAll('[data-panel]')].map((section) => {
     const name = section.dataset.panel;
-    import(`./panels/${name}.js`)
+    return import(`./panels/${name}.js`)
       .then((panel) => panel.mount(section, conn, ctx))
       .catch((error) => {
         console.error(`panel ${name} failed to start`, error);
         section.append(el('p', { className: 'error', text: `this panel failed to start: ${error.message}` }));
       });
-  }
+  }));
 }

@@ -27,6 +27,8 @@ public final class WorldHandle {
 
     private static final Logger LOG = Logger.getLogger(WorldHandle.class);
     public static final int MAX_AGENTS_PER_COMMAND = 1000;
+    /** Weight of the newest tick in the smoothed tick time: at 60 Hz, about the last second counts. */
+    private static final double TICK_SMOOTHING = 1.0 / 60;
 
     private final String id;
     private final int tickRate;
@@ -50,6 +52,8 @@ public final class WorldHandle {
     private final AtomicInteger committedAgents = new AtomicInteger();
     private volatile boolean deleted;
     private volatile WorldInfo info;
+    /** How long a tick takes, smoothed (written and read by the world's loop only; published in the info). */
+    private double tickMillis;
     private Simulation simulation;
     /** The stored config the simulation runs (null: one that is not stored), for match results. */
     private ConfigRef configRef;
@@ -210,7 +214,9 @@ public final class WorldHandle {
             running = false;
             updateInfo();
         } finally {
-            metrics.recordTick(System.nanoTime() - start, tickBudgetNanos);
+            long nanos = System.nanoTime() - start;
+            metrics.recordTick(nanos, tickBudgetNanos);
+            tickMillis += (nanos / 1e6 - tickMillis) * TICK_SMOOTHING;
         }
     }
 
@@ -330,7 +336,7 @@ public final class WorldHandle {
             perTeam.add(sim.teamAgents(team));
         }
         info = new WorldInfo(id, running, sim.tick(), sim.round(), sim.agentCount(), List.copyOf(perTeam),
-                viewers.size(), sim.config());
+                viewers.size(), tickMillis, sim.config());
     }
 
     private void publish() {

@@ -1,24 +1,22 @@
-// World picker: the engine's worlds (agents, viewers, running or not), join one, create one, delete one.
+// World picker: the engine's worlds (agents, viewers, running or not), join one, create one (with the default
+// config or one of the user's), delete one.
 import { el } from '../dom.js';
 
 const WORLD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function mount(section, conn, ctx) {
   const list = el('ul', { className: 'worlds', attrs: { 'data-testid': 'world-list' } });
-  const id = el('input', { placeholder: 'new world id', maxLength: 64, pattern: '[A-Za-z0-9_-]{1,64}', required: true,
+  const id = el('input', { placeholder: 'new world id', maxLength: 64, pattern: '[A-Za-z0-9_\\-]{1,64}', required: true,
     title: 'letters, digits, - and _ (at most 64)', attrs: { 'aria-label': 'new world id', 'data-testid': 'new-world-id' } });
+  const config = el('select', { title: 'the config the new world runs', attrs: { 'aria-label': 'config of the new world', 'data-testid': 'new-world-config' } });
   const form = el('form', { className: 'row', on: { submit: (event) => { event.preventDefault(); create(); } } },
-    id, el('button', { type: 'submit', text: 'Create', attrs: { 'data-testid': 'create-world' } }));
+    id, config, el('button', { type: 'submit', text: 'Create', attrs: { 'data-testid': 'create-world' } }));
   const refreshButton = el('button', { text: '↻', title: 'refresh the list', on: { click: () => refresh() } });
   section.append(el('div', { className: 'panel-head' }, el('h2', { text: 'Worlds' }), refreshButton), list, form);
 
-  async function refresh() {
-    try {
-      const reply = await conn.request('list_worlds');
-      show(reply.worlds);
-    } catch (error) {
-      if (error.code !== 'OFFLINE') ctx.reportError('listing worlds', error);
-    }
+  // Every world_list shows, also the HUD's periodic ones.
+  function refresh() {
+    conn.request('list_worlds').catch((error) => { if (error.code !== 'OFFLINE') ctx.reportError('listing worlds', error); });
   }
 
   function show(worlds) {
@@ -40,7 +38,7 @@ export function mount(section, conn, ctx) {
     const worldId = id.value.trim();
     if (!WORLD_ID.test(worldId)) { ctx.notify('a world id is 1 to 64 letters, digits, - or _', true); return; }
     try {
-      await conn.request('create_world', { worldId });
+      await conn.request('create_world', config.value ? { worldId, configId: config.value } : { worldId });
       id.value = '';
       ctx.notify(`world ${worldId} created`);
       ctx.joinWorld(worldId);
@@ -61,5 +59,18 @@ export function mount(section, conn, ctx) {
     }
   }
 
-  conn.on('welcome', refresh);
+  // The configs a world can start with: the default ones and the user's own.
+  function listConfigs() {
+    conn.listAll('list_configs', 'configs').then((configs) => {
+      const chosen = config.value;
+      config.replaceChildren(...configs.map((c) => el('option', { value: c.id, text: c.name })));
+      if ([...config.options].some((option) => option.value === chosen)) config.value = chosen;
+    }).catch((error) => { if (error.code !== 'OFFLINE') ctx.reportError('listing configs', error); });
+  }
+
+  conn.on('world_list', (message) => show(message.worlds));
+  conn.on('welcome', () => { refresh(); listConfigs(); });
+  conn.on('config_list_changed', listConfigs);
+  conn.on('config_saved', listConfigs);
+  conn.on('config_deleted', listConfigs);
 }

@@ -19,6 +19,9 @@ const MARK = '#f8fafc';
 const MAX_LABELS = 300;
 const MAX_ZONES = 1500;
 const VIEWPORT_DEBOUNCE_MS = 250;
+// Agents smaller than this on screen (radius, CSS pixels) are drawn as squares; smaller than DETAIL, bodies only.
+const ROUND_RADIUS_PX = 2;
+const DETAIL_RADIUS_PX = 3;
 
 export class ArenaRenderer {
   /**
@@ -39,6 +42,7 @@ export class ArenaRenderer {
     this.drawMs = 0; // smoothed time to draw one frame, ms
     this.viewportSent = null;
     this.viewportTimer = null;
+    this.placed = []; // per team: buffers of the agents in view (see placeAgents)
     conn.onState(() => this.snapshotArrived());
     conn.on('welcome', () => { this.viewportSent = null; this.sendViewportSoon(); });
     this.listenToPointer();
@@ -102,112 +106,165 @@ export class ArenaRenderer {
     const g = this.g;
     const r = world.radius;
     const view = this.camera.visible();
+    const teams = this.placeAgents(world, t, view, r);
+    const px = 1 / this.camera.scale; // one CSS pixel in world units
+    const count = teams.reduce((sum, team) => sum + team.count, 0);
+    this.lastInView = count;
+    // Level of detail: below a few pixels, heading, health and marks are not visible; only bodies are drawn.
+    const radiusPx = r / px;
+    const detailed = radiusPx >= DETAIL_RADIUS_PX;
+    if (this.options.zones && count <= MAX_ZONES) this.drawZones(world, teams, px);
+    for (let team = 0; team < teams.length; team++) {
+      const { xs, ys, count: n } = teams[team];
+      if (!n) continue;
+      g.fillStyle = world.teamInfo[team].color;
+      g.beginPath();
+      if (radiusPx < ROUND_RADIUS_PX) {
+        // A square of at least a pixel and a half: as visible as a disc at this size, and far cheaper.
+        const half = Math.max(r, 0.75 * px);
+        for (let i = 0; i < n; i++) g.rect(xs[i] - half, ys[i] - half, 2 * half, 2 * half);
+      } else {
+        for (let i = 0; i < n; i++) { g.moveTo(xs[i] + r, ys[i]); g.arc(xs[i], ys[i], r, 0, Math.PI * 2); }
+      }
+      g.fill();
+    }
+    if (detailed) {
+      g.lineWidth = Math.max(px, r / 6);
+      g.strokeStyle = MARK;
+      g.beginPath();
+      for (const { xs, ys, agents, count: n } of teams) {
+        for (let i = 0; i < n; i++) {
+          const heading = agents[i].heading;
+          g.moveTo(xs[i], ys[i]);
+          g.lineTo(xs[i] + Math.cos(heading) * r * 1.6, ys[i] + Math.sin(heading) * r * 1.6);
+        }
+      }
+      g.stroke();
+      this.drawHealth(world, teams, r);
+      this.drawCustomMarks(teams, r);
+    }
+    const selected = this.findSelected(teams);
+    if (selected) {
+      this.drawZones(world, [selected], px, [MARK]);
+      g.strokeStyle = MARK;
+      g.lineWidth = 2 * px;
+      g.beginPath();
+      g.arc(selected.xs[0], selected.ys[0], Math.max(r, 2 * px) + 4 * px, 0, Math.PI * 2);
+      g.stroke();
+    }
+    if (this.options.labels && count <= MAX_LABELS && detailed) this.drawLabels(teams, r, px);
+  }
+
+  // Per team, the living agents in view and where they are drawn (interpolated), in buffers kept between frames:
+  // no allocation per agent per frame.
+  placeAgents(world, t, view, r) {
     const teamCount = world.teamInfo.length;
-    // Per team: the agents in view with their interpolated positions.
-    const inView = [];
-    for (let team = 0; team < teamCount; team++) inView.push([]);
-    let selected = null;
-    let count = 0;
+    while (this.placed.length < teamCount) this.placed.push({ xs: new Float64Array(64), ys: new Float64Array(64), agents: [], count: 0 });
+    const teams = this.placed.slice(0, teamCount);
+    for (const team of teams) team.count = 0;
+    const left = view.x - r;
+    const top = view.y - r;
+    const right = view.x + view.w + r;
+    const bottom = view.y + view.h + r;
     for (const agent of world.agents.values()) {
       if (!agent.alive) continue;
       const x = (agent.px + (agent.x - agent.px) * t) / POSITION_STEPS_PER_UNIT;
       const y = (agent.py + (agent.y - agent.py) * t) / POSITION_STEPS_PER_UNIT;
-      if (x < view.x - r || y < view.y - r || x > view.x + view.w + r || y > view.y + view.h + r) continue;
-      const placed = { agent, x, y };
-      if (inView[agent.team]) inView[agent.team].push(placed);
-      if (agent.id === this.ctx.selectedAgentId) selected = placed;
-      count++;
+      if (x < left || y < top || x > right || y > bottom) continue;
+      const team = teams[agent.team];
+      if (!team) continue;
+      if (team.count === team.xs.length) {
+        const xs = new Float64Array(team.count * 2); xs.set(team.xs); team.xs = xs;
+        const ys = new Float64Array(team.count * 2); ys.set(team.ys); team.ys = ys;
+      }
+      team.xs[team.count] = x;
+      team.ys[team.count] = y;
+      team.agents[team.count] = agent;
+      team.count++;
     }
-    this.lastInView = count;
-    const px = 1 / this.camera.scale; // one CSS pixel in world units
-    if (this.options.zones && count <= MAX_ZONES) this.drawZones(world, inView, px);
-    g.lineWidth = Math.max(px, r / 6);
-    for (let team = 0; team < teamCount; team++) {
-      const placed = inView[team];
-      if (!placed.length) continue;
-      g.fillStyle = world.teamInfo[team].color;
-      g.beginPath();
-      for (const p of placed) { g.moveTo(p.x + r, p.y); g.arc(p.x, p.y, r, 0, Math.PI * 2); }
-      g.fill();
-    }
-    g.strokeStyle = MARK;
-    g.beginPath();
-    for (const placed of inView) for (const p of placed) {
-      g.moveTo(p.x, p.y);
-      g.lineTo(p.x + Math.cos(p.agent.heading) * r * 1.6, p.y + Math.sin(p.agent.heading) * r * 1.6);
-    }
-    g.stroke();
-    this.drawHealth(world, inView, r);
-    this.drawCustomMarks(world, inView, r);
-    if (selected) {
-      g.strokeStyle = MARK;
-      g.lineWidth = 2 * px;
-      g.beginPath();
-      g.arc(selected.x, selected.y, r + 4 * px + r * 0.3, 0, Math.PI * 2);
-      g.stroke();
-    }
-    if (this.options.labels && count <= MAX_LABELS) this.drawLabels(inView, r, px);
+    return teams;
   }
 
-  drawZones(world, inView, px) {
+  /** The selected agent as a one-agent group, or null when it is not in view. */
+  findSelected(teams) {
+    const id = this.ctx.selectedAgentId;
+    if (id === null) return null;
+    for (const { xs, ys, agents, count } of teams) {
+      for (let i = 0; i < count; i++) {
+        if (agents[i].id === id) return { xs: [xs[i]], ys: [ys[i]], agents: [agents[i]], count: 1 };
+      }
+    }
+    return null;
+  }
+
+  // The awareness zones (visual, recognition, attack) around each agent, faint, in its team's colour.
+  drawZones(world, teams, px, colors = world.teamInfo.map((team) => team.color)) {
     const g = this.g;
     g.lineWidth = px;
-    for (let team = 0; team < inView.length; team++) {
-      g.strokeStyle = `${world.teamInfo[team].color}40`;
+    const zones = [world.zones.visual, world.zones.recognition, world.zones.attack];
+    for (let team = 0; team < teams.length; team++) {
+      const { xs, ys, count } = teams[team];
+      g.strokeStyle = `${colors[team]}40`;
       g.beginPath();
-      for (const p of inView[team]) {
-        for (const zone of [world.zones.visual, world.zones.recognition, world.zones.attack]) {
-          g.moveTo(p.x + zone, p.y);
-          g.arc(p.x, p.y, zone, 0, Math.PI * 2);
-        }
+      for (let i = 0; i < count; i++) {
+        for (const zone of zones) { g.moveTo(xs[i] + zone, ys[i]); g.arc(xs[i], ys[i], zone, 0, Math.PI * 2); }
       }
       g.stroke();
     }
   }
 
-  drawHealth(world, inView, r) {
+  drawHealth(world, teams, r) {
     const g = this.g;
     const height = r * 0.3;
     const top = -r - height * 2;
     g.fillStyle = HEALTH_BACK;
     g.beginPath();
-    for (const placed of inView) for (const p of placed) g.rect(p.x - r, p.y + top, 2 * r, height);
+    for (const { xs, ys, count } of teams) for (let i = 0; i < count; i++) g.rect(xs[i] - r, ys[i] + top, 2 * r, height);
     g.fill();
     for (const low of [false, true]) {
       g.fillStyle = low ? HEALTH_LOW : HEALTH_OK;
       g.beginPath();
-      for (const placed of inView) for (const p of placed) {
-        const share = Math.max(0, Math.min(1, p.agent.health / world.maxHealth));
-        if ((share < LOW_HEALTH) === low) g.rect(p.x - r, p.y + top, 2 * r * share, height);
+      for (const { xs, ys, agents, count } of teams) {
+        for (let i = 0; i < count; i++) {
+          const share = Math.max(0, Math.min(1, agents[i].health / world.maxHealth));
+          if ((share < LOW_HEALTH) === low) g.rect(xs[i] - r, ys[i] + top, 2 * r * share, height);
+        }
       }
       g.fill();
     }
   }
 
   // A small white dot at the centre: this agent runs a behavior someone wrote, not one shipped with the engine.
-  drawCustomMarks(world, inView, r) {
+  drawCustomMarks(teams, r) {
     if (!this.builtIns.size) return;
+    const custom = []; // per name number: true when it names a behavior that is not built in
     const g = this.g;
     g.fillStyle = MARK;
     g.beginPath();
-    for (const placed of inView) for (const p of placed) {
-      if (this.builtIns.has(this.conn.name(p.agent.behavior))) continue;
-      g.moveTo(p.x + r * 0.35, p.y);
-      g.arc(p.x, p.y, r * 0.35, 0, Math.PI * 2);
+    for (const { xs, ys, agents, count } of teams) {
+      for (let i = 0; i < count; i++) {
+        const behavior = agents[i].behavior;
+        if (custom[behavior] === undefined) custom[behavior] = !this.builtIns.has(this.conn.name(behavior));
+        if (!custom[behavior]) continue;
+        g.moveTo(xs[i] + r * 0.35, ys[i]);
+        g.arc(xs[i], ys[i], r * 0.35, 0, Math.PI * 2);
+      }
     }
     g.fill();
   }
 
   // The rule each agent follows now, under it.
-  drawLabels(inView, r, px) {
+  drawLabels(teams, r, px) {
     const g = this.g;
     g.font = `${11 * px}px system-ui, sans-serif`;
     g.textAlign = 'center';
     g.textBaseline = 'top';
     g.fillStyle = '#cbd5e1';
-    for (const placed of inView) for (const p of placed) {
-      const rule = this.conn.name(p.agent.state);
-      if (rule) g.fillText(rule, p.x, p.y + r + 2 * px);
+    for (const { xs, ys, agents, count } of teams) {
+      for (let i = 0; i < count; i++) {
+        const rule = this.conn.name(agents[i].state);
+        if (rule) g.fillText(rule, xs[i], ys[i] + r + 2 * px);
+      }
     }
   }
 

@@ -20,7 +20,7 @@ class WorldLoopsLivenessCheckTest {
 
     private void world(String id, boolean running, long tick) {
         worlds.removeIf(w -> w.id().equals(id));
-        worlds.add(new WorldInfo(id, running, tick, 1, 0, List.of(), 0, ArenaConfig.defaults()));
+        worlds.add(new WorldInfo(id, running, tick, 1, 0, List.of(), 0, 0, ArenaConfig.defaults()));
     }
 
     private void advance(Duration duration) {

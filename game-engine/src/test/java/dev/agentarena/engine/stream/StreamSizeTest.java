@@ -70,7 +70,7 @@ class StreamSizeTest {
         serializer.append(copy);
         int keyframe = serializer.next(serializer.newClient()).length();
         WorldInfo info = new WorldInfo("default", true, sim.tick(), sim.round(), sim.agentCount(),
-                List.of(sim.teamAgents(0), sim.teamAgents(1)), 1, sim.config());
+                List.of(sim.teamAgents(0), sim.teamAgents(1)), 1, 0.5, sim.config());
         String welcome = Json.write(new ServerMessages.Welcome(UUID.randomUUID().toString(),
                 new ServerMessages.UserInfo(UUID.randomUUID().toString(), "default_user", true, true, Map.of()), info,
                 "resume-token-22-chars"));

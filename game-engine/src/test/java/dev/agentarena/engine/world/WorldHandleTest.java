@@ -47,6 +47,18 @@ class WorldHandleTest {
     }
 
     @Test
+    void theInfoTellsHowLongTicksTake() {
+        WorldHandle world = world(TestSettings.defaults());
+        assertThat(world.info().tickMillis()).isZero();
+        world.submit(new WorldCommand.Start());
+        for (int i = 0; i < 10; i++) {
+            world.tick();
+        }
+        // Published with the info at the next snapshot: the smoothed time of the ticks before.
+        assertThat(world.info().tickMillis()).isPositive();
+    }
+
+    @Test
     void invalidCommandsAreRefusedWithACode() {
         WorldHandle world = world(TestSettings.defaults());
         assertThat(world.submit(new WorldCommand.AddAgent(2)).code()).isEqualTo("INVALID_TEAM");
