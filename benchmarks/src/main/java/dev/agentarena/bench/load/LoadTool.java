@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.bench.BenchWorlds;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.local.Stack;
+import dev.agentarena.testing.SignedInUser;
 import dev.agentarena.testing.WsTestClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -150,7 +151,9 @@ public final class LoadTool {
 
     /** Saves a config of {@code agents} agents at the bench density and creates the load world from it. */
     private static void createWorld(int port, int agents) {
-        try (WsTestClient control = WsTestClient.connect("ws://127.0.0.1:" + port + "/ws/worlds/default")) {
+        String url = "ws://127.0.0.1:" + port + "/ws/worlds/default";
+        // Guests cannot save: the load tool signs in first, as the page does.
+        try (WsTestClient control = WsTestClient.connect(url, SignedInUser.signIn(url, "load-" + System.nanoTime()).bearer())) {
             control.awaitType("welcome", Duration.ofSeconds(10));
             JsonNode settings = Json.mapper().valueToTree(BenchWorlds.config(agents));
             control.send(Json.write(Map.of("type", "save_config", "requestId", "load-config",
@@ -186,7 +189,7 @@ public final class LoadTool {
         return options;
     }
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         String configured = System.getProperty("arena.repo.root");
         Path root = configured != null ? Path.of(configured) : Path.of("");
         if (!Files.isDirectory(root.toAbsolutePath().resolve("game-engine"))) {

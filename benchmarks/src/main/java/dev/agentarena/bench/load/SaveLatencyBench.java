@@ -1,0 +1,184 @@
+package dev.agentarena.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.contracts.json.Json;
+import dev.agentarena.local.Stack;
+import dev.agentarena.testing.SignedInUser;
+import dev.agentarena.testing.WsTestClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The save round trip a signed-in player waits for (WebSocket {@code save_config} in → {@code config_saved} out, every
+ * hop real), paced like a person editing: updates of one config right after the stack started, creates, then updates
+ * again once warm; beside it, in the same run, a bare Kafka produce → consume round trip on the same broker, the floor
+ * of the two Kafka hops a save takes. Each series is {@code count} requests at {@code rate} per second, one at a time.
+ * Run from the repository root once every service is packaged:
+ * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.agentarena.bench.load.SaveLatencyBench [count] [rate]}
+ */
+public final class SaveLatencyBench {
+
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+    private static final String ROUND_TRIP_TOPIC = "bench.round-trip";
+    private static final int CREATES_PER_USER = 90;
+
+    private SaveLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 25;
+        long periodNanos = (long) (1e9 / rate);
+        Map<String, Samples> series = new LinkedHashMap<>();
+        try (Stack stack = Stack.start(new Stack.Options(LoadTool.repoRoot(), Files.createTempDirectory("arena-save-bench"),
+                null, null, new Stack.PortPlan(0, 0, 0, 0, 0, 0), Duration.ofSeconds(120), "127.0.0.1"),
+                line -> System.out.println("  " + line))) {
+            String url = "ws://127.0.0.1:" + stack.engine().port() + "/ws/worlds/default";
+            // Creates are spread over users, each below the per-user quota of 100 configs.
+            List<WsTestClient> creators = new ArrayList<>();
+            for (int i = 0; i < (count + CREATES_PER_USER - 1) / CREATES_PER_USER; i++) {
+                creators.add(signedIn(url));
+            }
+            try (WsTestClient client = signedIn(url)) {
+                Updates updates = new Updates(client);
+                series.put("updates of one config, first after start", paced(count, periodNanos, updates::next));
+                series.put("creates", paced(count, periodNanos, i -> create(creators.get(i / CREATES_PER_USER), i)));
+                series.put("updates of one config, warm", paced(count, periodNanos, updates::next));
+            } finally {
+                creators.forEach(WsTestClient::close);
+            }
+            series.put("bare Kafka produce → consume", kafkaRoundTrips(stack.bootstrapServers(), count, periodNanos));
+        }
+        double floor = series.get("bare Kafka produce → consume").percentile(0.5);
+        System.out.printf("%n%d requests per series at %.0f/s, one at a time%n", count, rate);
+        System.out.println("| series | p50 ms | p99 ms | max ms | p50 / Kafka p50 |");
+        System.out.println("|---|---|---|---|---|");
+        series.forEach((name, samples) -> System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f× |%n", name,
+                ms(samples.percentile(0.5)), ms(samples.percentile(0.99)), ms(samples.percentile(1.0)),
+                samples.percentile(0.5) / floor));
+    }
+
+    private static WsTestClient signedIn(String url) {
+        WsTestClient client = WsTestClient.connect(url, SignedInUser.signIn(url, "bench-" + System.nanoTime()).bearer());
+        client.awaitType("welcome", REPLY_WAIT);
+        return client;
+    }
+
+    private interface Request {
+        long run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} requests, the i-th no earlier than i periods after the first; returns their durations. */
+    private static Samples paced(int count, long periodNanos, Request request) throws Exception {
+        Samples samples = new Samples();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            samples.add(request.run(i));
+        }
+        return samples;
+    }
+
+    /** Saves of one config, each an update of the version the previous one committed (the first creates it). */
+    private static final class Updates {
+        private final WsTestClient client;
+        private String id;
+        private long version;
+
+        Updates(WsTestClient client) {
+            this.client = client;
+        }
+
+        long next(int index) {
+            String requestId = "update-" + System.nanoTime();
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("name", "Edited");
+            config.put("settings", Map.of("worldWidth", 800 + index % 100));
+            if (id != null) {
+                config.put("id", id);
+                config.put("version", version);
+            }
+            long start = System.nanoTime();
+            JsonNode saved = save(client, requestId, config);
+            long elapsed = System.nanoTime() - start;
+            id = saved.path("config").path("id").asText();
+            version = saved.path("config").path("version").asLong();
+            return elapsed;
+        }
+    }
+
+    private static long create(WsTestClient client, int index) {
+        long start = System.nanoTime();
+        save(client, "create-" + index, Map.of("name", "Created " + index, "settings", Map.of("teamSize", 3)));
+        return System.nanoTime() - start;
+    }
+
+    private static JsonNode save(WsTestClient client, String requestId, Map<String, Object> config) {
+        client.send(Json.write(Map.of("type", "save_config", "requestId", requestId, "config", config)));
+        JsonNode reply = client.await(m -> requestId.equals(m.path("requestId").asText()), REPLY_WAIT);
+        if (!"config_saved".equals(reply.path("type").asText())) {
+            throw new IllegalStateException("save " + requestId + " failed: " + reply);
+        }
+        return reply;
+    }
+
+    /** Produce one record and wait until a consumer of the same broker has it, as the engine's producers send (no linger). */
+    private static Samples kafkaRoundTrips(String bootstrap, int count, long periodNanos) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(ROUND_TRIP_TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        TopicPartition partition = new TopicPartition(ROUND_TRIP_TOPIC, 0);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-round-trip"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            for (int i = 0; i < 20; i++) {
+                roundTrip(producer, consumer, "warmup-" + i);
+            }
+            return paced(count, periodNanos, i -> roundTrip(producer, consumer, "trip-" + i));
+        }
+    }
+
+    private static long roundTrip(KafkaProducer<String, String> producer, KafkaConsumer<String, String> consumer, String key) {
+        long start = System.nanoTime();
+        producer.send(new ProducerRecord<>(ROUND_TRIP_TOPIC, key, key));
+        long deadline = start + REPLY_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                if (key.equals(record.key())) {
+                    return System.nanoTime() - start;
+                }
+            }
+        }
+        throw new IllegalStateException("record " + key + " did not come back in " + REPLY_WAIT);
+    }
+
+    private static double ms(double nanos) {
+        return nanos / 1e6;
+    }
+}
