@@ -19,11 +19,11 @@ final class FrameFuzzer {
     static final List<String> TYPES = List.of("save_config", "delete_config", "list_configs", "validate_behavior",
             "save_behavior", "delete_behavior", "list_behaviors", "assign_behavior", "llm_query", "list_worlds",
             "create_world", "delete_world", "start", "pause", "step", "reset", "add_agent", "apply_config",
-            "viewport", "request_keyframe", "resume", "run_scenario");
+            "viewport", "request_keyframe", "resume", "run_scenario", "list_matches", "watch_agent");
 
     private static final List<String> FIELDS = List.of("requestId", "config", "configId", "version", "behavior",
             "behaviorId", "document", "team", "agentIds", "count", "worldId", "prompt", "text", "name", "settings",
-            "x", "y", "w", "h", "id", "rules", "cursor", "limit", "resumeToken", "scenario");
+            "x", "y", "w", "h", "id", "rules", "cursor", "limit", "resumeToken", "scenario", "before", "agentId");
 
     /** JSON literals (already encoded): numbers at and past every limit. */
     private static final List<String> NUMBERS = List.of("0", "-1", "1", "2147483647", "-2147483648", "2147483648",
