@@ -12,6 +12,9 @@ const HISTORY_KEEP = 20;
 const testId = (id) => ({ 'data-testid': id });
 
 export function mount(section, conn, ctx) {
+  // Loaded from the page's own server as soon as the panel mounts, before the editor needs it.
+  const library = codeMirror();
+  library.catch(() => {});
   let behaviors = [];
   let editing = null; // the own behavior the editor holds ({id, version}), null for a new document
   let editor = null;
@@ -158,7 +161,7 @@ export function mount(section, conn, ctx) {
   }
 
   async function startEditor() {
-    const CodeMirror = await codeMirror();
+    const CodeMirror = await library;
     language = (await conn.request('get_behavior_language')).language;
     const hint = defineBehaviorMode(CodeMirror, language);
     editor = CodeMirror(host, {
