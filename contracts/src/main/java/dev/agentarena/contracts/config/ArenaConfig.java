@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The one configuration schema of a world, shared by the engine, persistence and the client. Every field
- * changes the game (docs/config.md lists meaning, unit, range, when it applies and the prototype name).
+ * changes the game: {@link ConfigSchema} holds each field's meaning, unit, range and when it applies (docs/config.md
+ * also lists the prototype names).
  * A field missing from JSON takes its default, so clients may send partial configs; invalid values are
  * reported by {@link #validate()}, never clamped in silence.
  */
@@ -111,47 +112,27 @@ public record ArenaConfig(
         return value != null ? value : fallback;
     }
 
-    /** Every problem of this config, one error per field; empty when valid. */
+    /**
+     * Every problem of this config, one error per field; empty when valid. The ranges are those of
+     * {@link ConfigSchema}; the rules between fields (min not above max, walls inside the world) are here.
+     */
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
-        range(errors, "worldWidth", worldWidth, 200, 100_000);
-        range(errors, "worldHeight", worldHeight, 200, 100_000);
+        for (ConfigField field : ConfigSchema.fields()) {
+            if (field.min() != null && field.read().apply(this) instanceof Number value) {
+                range(errors, field, value);
+            }
+        }
         if (!WALL_LAYOUTS.contains(wallLayout)) {
             errors.add(new FieldError("/wallLayout", "UNKNOWN_VALUE", "wallLayout must be one of " + WALL_LAYOUTS));
         }
-        range(errors, "numRandomWalls", numRandomWalls, 0, 50);
-        range(errors, "minWallGap", minWallGap, 0, 500);
-        range(errors, "obstacleCount", obstacleCount, 0, 100);
-        range(errors, "obstacleSize", obstacleSize, 5, 200);
         validateWalls(errors);
-        range(errors, "boundaryDamage", boundaryDamage, 0, 1000);
-        range(errors, "teamCount", teamCount, 2, MAX_TEAMS);
-        range(errors, "teamSize", teamSize, 0, MAX_TEAM_SIZE);
-        range(errors, "teamBalance", teamBalance, -1, 1);
-        range(errors, "maxGroupSize", maxGroupSize, 1, 100);
-        range(errors, "flockingDistance", flockingDistance, 1, 1000);
-        range(errors, "agentRadius", agentRadius, 2, 50);
-        range(errors, "minSpeed", minSpeed, 0.1, 50);
-        range(errors, "maxSpeed", maxSpeed, 0.1, 50);
         if (finite(minSpeed) && finite(maxSpeed) && minSpeed > maxSpeed) {
             errors.add(new FieldError("/minSpeed", "MIN_ABOVE_MAX", "minSpeed must not exceed maxSpeed"));
         }
-        range(errors, "maxForce", maxForce, 0.01, 10);
-        range(errors, "turnSpeed", turnSpeed, 0.01, Math.PI);
-        range(errors, "baseHealth", baseHealth, 1, 100_000);
-        range(errors, "minDamage", minDamage, 0, 100_000);
-        range(errors, "maxDamage", maxDamage, 0, 100_000);
         if (finite(minDamage) && finite(maxDamage) && minDamage > maxDamage) {
             errors.add(new FieldError("/minDamage", "MIN_ABOVE_MAX", "minDamage must not exceed maxDamage"));
         }
-        range(errors, "attackRange", attackRange, 1, 1000);
-        range(errors, "attackCooldown", attackCooldown, 0.05, 60);
-        range(errors, "visualRange", visualRange, 1, 2000);
-        range(errors, "recognitionRange", recognitionRange, 1, 2000);
-        range(errors, "respawnTime", respawnTime, 0, 600_000);
-        range(errors, "spawnProtectionTime", spawnProtectionTime, 0, 60);
-        range(errors, "roundTime", roundTime, 10, 86_400);
-        range(errors, "behaviorUpdateInterval", behaviorUpdateInterval, 16, 10_000);
         return errors;
     }
 
@@ -175,11 +156,11 @@ public record ArenaConfig(
         }
     }
 
-    private static void range(List<FieldError> errors, String field, Number value, double min, double max) {
+    private static void range(List<FieldError> errors, ConfigField field, Number value) {
         double v = value.doubleValue();
-        if (!finite(v) || v < min || v > max) {
-            errors.add(new FieldError("/" + field, "OUT_OF_RANGE",
-                    field + " must be between " + format(min) + " and " + format(max) + " (got " + value + ")"));
+        if (!finite(v) || v < field.min() || v > field.max()) {
+            errors.add(new FieldError("/" + field.name(), "OUT_OF_RANGE", field.name() + " must be between "
+                    + format(field.min()) + " and " + format(field.max()) + " (got " + value + ")"));
         }
     }
 

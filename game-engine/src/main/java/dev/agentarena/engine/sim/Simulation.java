@@ -1,6 +1,8 @@
 package dev.agentarena.engine.sim;
 
 import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.contracts.config.ConfigField;
+import dev.agentarena.contracts.config.ConfigSchema;
 import dev.agentarena.contracts.config.WallSpec;
 
 import java.util.ArrayList;
@@ -202,26 +204,16 @@ public final class Simulation {
     }
 
     /**
-     * Applies a config without rebuilding the world when only live fields differ (see docs/config.md);
+     * Applies a config without rebuilding the world when only live fields differ ({@link ConfigSchema}: no field
+     * that applies on reset changed, and no zone radius outgrew the grid cell; see docs/config.md);
      * returns false when a field that needs a reset changed, leaving the world untouched.
      */
     public boolean applyLive(ArenaConfig next) {
         ArenaConfig current = rules.config;
-        boolean sameShape = next.worldWidth().equals(current.worldWidth())
-                && next.worldHeight().equals(current.worldHeight())
-                && next.wallLayout().equals(current.wallLayout())
-                && next.numRandomWalls().equals(current.numRandomWalls())
-                && next.minWallGap().equals(current.minWallGap())
-                && next.obstacleCount().equals(current.obstacleCount())
-                && next.obstacleSize().equals(current.obstacleSize())
-                && next.walls().equals(current.walls())
-                && next.seed().equals(current.seed())
-                && next.teamCount().equals(current.teamCount())
-                && next.teamSize().equals(current.teamSize())
-                && next.teamBalance().equals(current.teamBalance())
-                && next.agentRadius().equals(current.agentRadius())
-                && next.visualRange() <= grid.cellSize() && next.recognitionRange() <= grid.cellSize()
-                && next.attackRange() <= grid.cellSize() && next.flockingDistance() <= grid.cellSize();
+        boolean sameShape = ConfigSchema.withApplies(ConfigField.Applies.RESET).stream()
+                .allMatch(field -> field.read().apply(next).equals(field.read().apply(current)))
+                && ConfigSchema.withApplies(ConfigField.Applies.LIVE_WITHIN_GRID).stream()
+                .allMatch(field -> ((Number) field.read().apply(next)).doubleValue() <= grid.cellSize());
         if (!sameShape) {
             return false;
         }

@@ -6,6 +6,7 @@ import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.behavior.BehaviorValidator;
 import dev.agentarena.contracts.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.behavior.Diagnostic;
+import dev.agentarena.contracts.behavior.DocumentPositions;
 import dev.agentarena.contracts.behavior.ValidationReport;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.BehaviorRecord;
@@ -72,8 +73,10 @@ public class BehaviorRequests extends OwnedEntityRequests<BehaviorRecord> {
 
     void validate(ClientSession session, ClientRequest request) {
         JsonNode document = request.field("behavior", JsonNode.class, true);
-        ValidationReport report = BehaviorValidator.validate(text(document));
-        session.send(new ServerMessages.BehaviorValidation(request.requestId(), report.ok(), report.diagnostics()));
+        String text = text(document);
+        ValidationReport report = BehaviorValidator.validate(text);
+        session.send(new ServerMessages.BehaviorValidation(request.requestId(), report.ok(),
+                DocumentPositions.locate(text, report.diagnostics())));
     }
 
     /** The built-ins first, in their fixed order, then the user's own by name. */
@@ -100,7 +103,7 @@ public class BehaviorRequests extends OwnedEntityRequests<BehaviorRecord> {
         List<Diagnostic> diagnostics = BehaviorValidator.validate(text).diagnostics();
         errors.addAll(inMessage(SaveBehaviorPayload.errorsOf(diagnostics)));
         if (!errors.isEmpty()) {
-            throw new InvalidBehaviorException(request.requestId(), errors, diagnostics);
+            throw new InvalidBehaviorException(request.requestId(), errors, DocumentPositions.locate(text, diagnostics));
         }
         save(session, request, draft.id(), draft.version(), new SaveBehaviorPayload(Json.tree(text)));
     }

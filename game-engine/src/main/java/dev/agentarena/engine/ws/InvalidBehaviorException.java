@@ -1,16 +1,16 @@
 package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.FieldError;
-import dev.agentarena.contracts.behavior.Diagnostic;
+import dev.agentarena.contracts.behavior.LocatedDiagnostic;
 
 import java.util.List;
 
 /** A behavior document that failed validation: replied as {@code error INVALID_BEHAVIOR} with the full diagnostics. */
 final class InvalidBehaviorException extends ProtocolException {
 
-    private final List<Diagnostic> diagnostics;
+    private final List<LocatedDiagnostic> diagnostics;
 
-    InvalidBehaviorException(String requestId, List<FieldError> errors, List<Diagnostic> diagnostics) {
+    InvalidBehaviorException(String requestId, List<FieldError> errors, List<LocatedDiagnostic> diagnostics) {
         super(requestId, ErrorCode.INVALID_BEHAVIOR, "the behavior is not valid", errors);
         this.diagnostics = List.copyOf(diagnostics);
     }

@@ -3,6 +3,7 @@ package dev.agentarena.engine.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.behavior.Diagnostic;
+import dev.agentarena.contracts.behavior.LocatedDiagnostic;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.LlmCheck;
@@ -10,9 +11,9 @@ import dev.agentarena.contracts.messages.LlmDescription;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmTokens;
 import dev.agentarena.contracts.messages.MatchResult;
-import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.engine.auth.Identity;
+import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.engine.world.WorldInfo;
 
 import java.time.Instant;
@@ -82,17 +83,17 @@ public final class ServerMessages {
         }
     }
 
-    /** The reply to validate_behavior: nothing is saved. */
-    public record BehaviorValidation(String type, String requestId, boolean ok, List<Diagnostic> diagnostics) {
-        public BehaviorValidation(String requestId, boolean ok, List<Diagnostic> diagnostics) {
+    /** The reply to validate_behavior: nothing is saved; each diagnostic also says where it is in the document's text. */
+    public record BehaviorValidation(String type, String requestId, boolean ok, List<LocatedDiagnostic> diagnostics) {
+        public BehaviorValidation(String requestId, boolean ok, List<LocatedDiagnostic> diagnostics) {
             this("behavior_validation", requestId, ok, diagnostics);
         }
     }
 
     /** An {@code error INVALID_BEHAVIOR}: the diagnostics as field errors, and in full (with line and column). */
     public record InvalidBehavior(String type, String requestId, ErrorCode code, String message, List<FieldError> errors,
-                                  List<Diagnostic> diagnostics) {
-        public InvalidBehavior(String requestId, List<FieldError> errors, List<Diagnostic> diagnostics) {
+                                  List<LocatedDiagnostic> diagnostics) {
+        public InvalidBehavior(String requestId, List<FieldError> errors, List<LocatedDiagnostic> diagnostics) {
             this("error", requestId, ErrorCode.INVALID_BEHAVIOR, "the behavior is not valid", errors, diagnostics);
         }
     }
