@@ -63,6 +63,20 @@ final class ArenaPage implements AutoCloseable {
         return page;
     }
 
+    /** Signs in by name with the sign-in panel and waits until the page is reconnected as that user. */
+    void signIn(String name) {
+        testId("signin-name").fill(name);
+        testId("signin-submit").click();
+        await("n => document.querySelector('[data-testid=signin-user]').dataset.user === n"
+                + " && document.querySelector('[data-testid=status]').dataset.state === 'online'", name);
+    }
+
+    /** The signed-in user's token, from the page's HttpOnly session cookie (tests may read it; the page cannot). */
+    String sessionToken() {
+        return context.cookies().stream().filter(cookie -> "arena_session".equals(cookie.name)).map(cookie -> cookie.value)
+                .findFirst().orElseThrow(() -> new AssertionError("the page is not signed in: no arena_session cookie"));
+    }
+
     List<String> problems() {
         return List.copyOf(problems);
     }

@@ -14,14 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The panels as a player uses them: the config form, the behavior editor, the copilot and the agent details. */
 class PanelsTest extends BrowserTest {
 
-    /** Signs in by name with the sign-in panel and waits until the page is reconnected as that user. */
-    private static void signIn(ArenaPage arena, String name) {
-        arena.testId("signin-name").fill(name);
-        arena.testId("signin-submit").click();
-        arena.await("n => document.querySelector('[data-testid=signin-user]').dataset.user === n"
-                + " && document.querySelector('[data-testid=status]').dataset.state === 'online'", name);
-    }
-
     /** A picture of one panel (the panel column scrolls, so a page screenshot may not show it). */
     private static void panelShot(ArenaPage arena, String panel, String name) {
         arena.page().locator("[data-panel=" + panel + "]").screenshot(new Locator.ScreenshotOptions()
@@ -32,7 +24,7 @@ class PanelsTest extends BrowserTest {
     void aConfigFieldOutOfRangeIsRefusedInlineAndAnEditedConfigIsSavedAndListed() {
         try (ArenaPage arena = open("default")) {
             Page page = arena.page();
-            signIn(arena, "Ada");
+            arena.signIn("Ada");
             Locator visual = page.locator("#config-field-visualRange");
             visual.waitFor();
             Locator row = arena.testId("config-field-visualRange");
@@ -101,7 +93,7 @@ class PanelsTest extends BrowserTest {
     @Test
     void theCopilotFlowEndsWithTheBehaviorAppliedToATeam() {
         try (ArenaPage arena = open("default")) {
-            signIn(arena, "Grace");
+            arena.signIn("Grace");
             arena.testId("copilot-input").fill("flee from enemies when my health is below 30%, otherwise attack the nearest enemy");
             arena.testId("copilot-ask").click();
             arena.testId("copilot-apply").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
@@ -165,7 +157,7 @@ class PanelsTest extends BrowserTest {
             assertThat(first.testId("signin-user").innerText()).isEqualTo("You are a guest.");
             assertThat(first.testId("guest-explainer").innerText()).contains("cannot save or delete", "Sign in");
             panelShot(first, "signin", "panel-signin-guest");
-            signIn(first, "Alan");
+            first.signIn("Alan");
             assertThat(first.testId("signin-user").innerText()).isEqualTo("Signed in as Alan.");
             assertThat(first.testId("guest-explainer").isHidden()).isTrue();
             first.page().locator("#config-field-teamSize").fill("7");
@@ -174,7 +166,7 @@ class PanelsTest extends BrowserTest {
             first.await("() => document.querySelector('[data-testid=config-status]').textContent.startsWith('saved')", null);
             String configId = first.testId("config-list").inputValue();
 
-            signIn(second, "Barbara");
+            second.signIn("Barbara");
             // Barbara's list has the defaults and her own only: Alan's config is not there to pick.
             assertThat(second.testId("config-list").innerText()).doesNotContain("Alan's arena");
             // Even with its id and version, her connection (her cookie) is refused the delete.

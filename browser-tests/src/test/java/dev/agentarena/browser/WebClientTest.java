@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,12 +158,16 @@ class WebClientTest extends BrowserTest {
     @Test
     @Order(50)
     void measuresTheDrawTimeAt10000Agents() throws Exception {
-        try (WsTestClient setup = WsTestClient.connect(TestStack.worldUrl(stack, "default"));
-             ArenaPage arena = open("default")) {
-            setup.awaitType("welcome", WAIT);
-            setup.send("{\"type\":\"save_config\",\"requestId\":\"bench\",\"config\":{\"name\":\"Render bench\","
-                    + "\"settings\":{\"worldWidth\":8000,\"worldHeight\":6000,\"teamSize\":500}}}");
-            setup.awaitType("config_saved", WAIT);
+        try (ArenaPage arena = open("default")) {
+            // Only a signed-in user stores configs, and sees its own: the page and the set-up share one.
+            arena.signIn("Bencher");
+            try (WsTestClient setup = WsTestClient.connect(TestStack.worldUrl(stack, "default"),
+                    Map.of("Authorization", "Bearer " + arena.sessionToken()))) {
+                setup.awaitType("welcome", WAIT);
+                setup.send("{\"type\":\"save_config\",\"requestId\":\"bench\",\"config\":{\"name\":\"Render bench\","
+                        + "\"settings\":{\"worldWidth\":8000,\"worldHeight\":6000,\"teamSize\":500}}}");
+                setup.awaitType("config_saved", WAIT);
+            }
             arena.await("() => [...document.querySelectorAll('[data-testid=new-world-config] option')].some(o => o.textContent === 'Render bench')", null);
             arena.testId("new-world-config").selectOption(new SelectOption().setLabel("Render bench"));
             arena.testId("new-world-id").fill("bench");
