@@ -19,7 +19,8 @@ final class FrameFuzzer {
     static final List<String> TYPES = List.of("save_config", "delete_config", "list_configs", "validate_behavior",
             "save_behavior", "delete_behavior", "list_behaviors", "assign_behavior", "llm_query", "list_worlds",
             "create_world", "delete_world", "start", "pause", "step", "reset", "add_agent", "apply_config",
-            "viewport", "request_keyframe", "resume", "run_scenario", "list_matches", "watch_agent");
+            "viewport", "request_keyframe", "resume", "run_scenario", "list_matches", "watch_agent", "get_config_schema",
+            "get_behavior_language");
 
     private static final List<String> FIELDS = List.of("requestId", "config", "configId", "version", "behavior",
             "behaviorId", "document", "team", "agentIds", "count", "worldId", "prompt", "text", "name", "settings",
