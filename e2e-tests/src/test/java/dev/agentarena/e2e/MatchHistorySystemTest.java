@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.agentarena.local.Stack;
 import dev.agentarena.testing.Polling;
+import dev.agentarena.testing.SignedInUser;
 import dev.agentarena.testing.WsTestClient;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,9 @@ class MatchHistorySystemTest {
 
     @Test
     void everyRoundThatEndsIsStoredOnceAndListedNewestFirstOverTheWebSocket() {
-        try (WsTestClient admin = WsTestClient.connect(TestStack.worldUrl(stack, "default"));
+        // Only a signed-in user stores a config; anyone may watch the world and read its history.
+        SignedInUser organizer = SignedInUser.signIn(TestStack.worldUrl(stack, "default"), "Match Organizer");
+        try (WsTestClient admin = WsTestClient.connect(TestStack.worldUrl(stack, "default"), organizer.bearer());
              MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             admin.awaitType("welcome", WAIT);
             admin.send("{\"type\":\"save_config\",\"requestId\":\"s1\",\"config\":{\"name\":\"Ten-second rounds\","
