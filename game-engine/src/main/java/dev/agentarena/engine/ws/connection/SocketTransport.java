@@ -1,6 +1,7 @@
 package dev.agentarena.engine.ws.connection;
 
 import io.micrometer.core.instrument.Counter;
+import io.netty.buffer.ByteBufUtil;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -30,25 +31,8 @@ public record SocketTransport(WebSocketConnection connection, Counter messageByt
         connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, failure -> { });
     }
 
-    /**
-     * The UTF-8 length of {@code text} without encoding it: 1 byte below U+0080, 2 below U+0800, 4 for a surrogate
-     * pair, 1 for a lone surrogate (the encoder writes '?'), else 3.
-     */
+    /** The UTF-8 length of {@code text}, counted as Netty's encoder writes it (a lone surrogate as one '?'). */
     static int utf8Length(String text) {
-        int bytes = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    bytes += 1;
-                } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    bytes += 2;
-                    i++;
-                } else if (!Character.isSurrogate(c)) {
-                    bytes += 2;
-                }
-            }
-        }
-        return bytes;
+        return ByteBufUtil.utf8Bytes(text);
     }
 }
