@@ -46,8 +46,8 @@ export class ArenaConnection {
     this.received = { snapshots: 0, bytes: 0 };
   }
 
-  /** Opens the connection (again, after close or switchWorld). */
-  connect() {
+  /** Opens the connection (again, after close or switchWorld); a retry after a loss stays "reconnecting". */
+  connect(retry = false) {
     clearTimeout(this.retryTimer);
     const socket = new WebSocket(this.url(this.worldId));
     socket.binaryType = 'arraybuffer';
@@ -56,7 +56,8 @@ export class ArenaConnection {
     this.world = null;
     socket.onmessage = (event) => { if (socket === this.socket) this.receive(event.data); };
     socket.onclose = (event) => { if (socket === this.socket) this.closed(event); };
-    this.setStatus('connecting', `connecting to world ${this.worldId}…`);
+    if (retry) this.setStatus('reconnecting', `reconnecting to world ${this.worldId}…`);
+    else this.setStatus('connecting', `connecting to world ${this.worldId}…`);
   }
 
   /**
@@ -248,7 +249,7 @@ export class ArenaConnection {
     const seconds = Math.round(this.retryMs / 100) / 10;
     this.setStatus('reconnecting', `connection lost${event.reason ? ` (${event.reason})` : ''}: reconnecting in ${seconds} s…`,
       { retryInMs: this.retryMs });
-    this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
+    this.retryTimer = setTimeout(() => this.connect(true), this.retryMs);
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
   }
 
