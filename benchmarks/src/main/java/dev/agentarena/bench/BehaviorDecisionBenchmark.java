@@ -1,8 +1,8 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.engine.sim.DecisionPolicy;
-import dev.agentarena.engine.sim.Perception;
-import dev.agentarena.engine.sim.SteeringPlan;
+import dev.agentarena.simulation.DecisionPolicy;
+import dev.agentarena.simulation.Perception;
+import dev.agentarena.simulation.SteeringPlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,10 +1,10 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.CompileResult;
-import dev.agentarena.engine.behavior.BehaviorPolicy;
-import dev.agentarena.engine.behavior.BuiltInPolicies;
-import dev.agentarena.engine.sim.DecisionPolicy;
+import dev.agentarena.behavior.BehaviorCompiler;
+import dev.agentarena.behavior.CompileResult;
+import dev.agentarena.simulation.policy.BehaviorPolicy;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
+import dev.agentarena.simulation.DecisionPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.engine.sim.DecisionPolicy;
-import dev.agentarena.engine.behavior.BuiltInPolicies;
+import dev.agentarena.simulation.DecisionPolicy;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
 import dev.agentarena.engine.stream.WorldStream;
 import dev.agentarena.engine.world.MatchSink;
 import dev.agentarena.engine.world.WorldCommand;

@@ -1,9 +1,9 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.engine.behavior.ScenarioPolicies;
-import dev.agentarena.engine.sim.scenario.Scenario;
-import dev.agentarena.engine.sim.scenario.ScenarioParser;
-import dev.agentarena.engine.sim.scenario.ScenarioRunner;
+import dev.agentarena.simulation.policy.ScenarioPolicies;
+import dev.agentarena.simulation.scenario.Scenario;
+import dev.agentarena.simulation.scenario.ScenarioParser;
+import dev.agentarena.simulation.scenario.ScenarioRunner;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

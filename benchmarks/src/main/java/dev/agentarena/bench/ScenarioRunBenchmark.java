@@ -1,10 +1,10 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.engine.behavior.ScenarioPolicies;
-import dev.agentarena.engine.sim.scenario.Scenario;
-import dev.agentarena.engine.sim.scenario.ScenarioParser;
-import dev.agentarena.engine.sim.scenario.ScenarioResult;
-import dev.agentarena.engine.sim.scenario.ScenarioRunner;
+import dev.agentarena.simulation.policy.ScenarioPolicies;
+import dev.agentarena.simulation.scenario.Scenario;
+import dev.agentarena.simulation.scenario.ScenarioParser;
+import dev.agentarena.simulation.scenario.ScenarioResult;
+import dev.agentarena.simulation.scenario.ScenarioRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,6 +1,6 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

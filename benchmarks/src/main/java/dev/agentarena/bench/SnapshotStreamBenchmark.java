@@ -1,6 +1,6 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 import dev.agentarena.engine.stream.BinarySerializer;
 import dev.agentarena.engine.stream.ClientStream;
 import dev.agentarena.engine.stream.WorldCopy;

@@ -1,7 +1,7 @@
 package dev.agentarena.bench;
 
-import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.BehaviorLimits;
+import dev.agentarena.behavior.BehaviorCompiler;
+import dev.agentarena.behavior.BehaviorLimits;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.agentarena.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentarena.contracts.FieldError;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.contracts.messages.BehaviorRecord;

@@ -1,7 +1,7 @@
 package dev.agentarena.persistence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.CommandType;

@@ -11,9 +11,9 @@ import dev.agentarena.contracts.FieldError;
  * @param column  1-based column on that line; 0 if unknown
  * @param message what is wrong and, where possible, how to fix it
  */
-public record Diagnostic(ErrorCode code, String path, int line, int column, String message) {
+public record Diagnostic(DiagnosticCode code, String path, int line, int column, String message) {
 
-    public static Diagnostic at(ErrorCode code, String path, String message) {
+    public static Diagnostic at(DiagnosticCode code, String path, String message) {
         return new Diagnostic(code, path, 0, 0, message);
     }
 

@@ -1,12 +1,14 @@
 package dev.agentarena.engine.behavior;
 
-import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.CompileResult;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
+import dev.agentarena.simulation.policy.BehaviorPolicy;
+import dev.agentarena.behavior.BehaviorCompiler;
+import dev.agentarena.behavior.CompileResult;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.BehaviorRecord;
-import dev.agentarena.engine.sim.DecisionPolicy;
+import dev.agentarena.simulation.DecisionPolicy;
 import dev.agentarena.engine.view.BehaviorView;
-import dev.agentarena.engine.world.PolicyCatalog;
+import dev.agentarena.simulation.policy.PolicyCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

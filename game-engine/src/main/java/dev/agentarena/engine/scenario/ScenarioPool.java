@@ -1,11 +1,11 @@
 package dev.agentarena.engine.scenario;
 
 import dev.agentarena.engine.behavior.BehaviorCatalog;
-import dev.agentarena.engine.behavior.ScenarioPolicies;
+import dev.agentarena.simulation.policy.ScenarioPolicies;
 import dev.agentarena.engine.config.ScenarioConfig;
-import dev.agentarena.engine.sim.scenario.ScenarioBehaviors;
-import dev.agentarena.engine.sim.scenario.ScenarioResult;
-import dev.agentarena.engine.sim.scenario.ScenarioRunner;
+import dev.agentarena.simulation.scenario.ScenarioBehaviors;
+import dev.agentarena.simulation.scenario.ScenarioResult;
+import dev.agentarena.simulation.scenario.ScenarioRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class ScenarioPool {
     /**
      * Parses, checks and runs {@code document} for {@code userId} on the pool; empty when the engine or the
      * user already runs as many as allowed (answer BUSY). The future fails with an
-     * {@link dev.agentarena.engine.sim.scenario.InvalidScenarioException} for a document that cannot run.
+     * {@link dev.agentarena.simulation.scenario.InvalidScenarioException} for a document that cannot run.
      */
     public Optional<CompletableFuture<ScenarioResult>> submit(String userId, String document) {
         AtomicInteger mine = perUser.computeIfAbsent(userId, id -> new AtomicInteger());

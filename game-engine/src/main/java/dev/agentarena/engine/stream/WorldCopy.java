@@ -2,9 +2,9 @@ package dev.agentarena.engine.stream;
 
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.config.WallSpec;
-import dev.agentarena.engine.sim.BehaviorErrorLog;
-import dev.agentarena.engine.sim.DeathLog;
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.BehaviorErrorLog;
+import dev.agentarena.simulation.DeathLog;
+import dev.agentarena.simulation.Simulation;
 
 import java.util.Arrays;
 import java.util.List;

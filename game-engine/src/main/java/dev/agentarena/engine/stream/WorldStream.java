@@ -1,6 +1,6 @@
 package dev.agentarena.engine.stream;
 
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 import dev.agentarena.engine.world.SnapshotSink;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;

@@ -2,7 +2,7 @@ package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.messages.MatchResult;
 import dev.agentarena.contracts.messages.MessageSchema;
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A finished round as a {@link MatchResult}, read from the simulation while its round stats are still the round's
- * (see {@link dev.agentarena.engine.sim.RoundObserver}). Built on the world's thread once per round.
+ * (see {@link dev.agentarena.simulation.RoundObserver}). Built on the world's thread once per round.
  */
 final class MatchResults {
 

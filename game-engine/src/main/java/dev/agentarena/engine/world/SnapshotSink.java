@@ -1,6 +1,6 @@
 package dev.agentarena.engine.world;
 
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 
 /**
  * Where a world's state goes at the broadcast rate. Called on the world's thread, which must never wait: a sink

@@ -1,10 +1,11 @@
 package dev.agentarena.engine.world;
 
+import dev.agentarena.simulation.policy.PolicyCatalog;
 import dev.agentarena.contracts.FieldError;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
-import dev.agentarena.engine.sim.DecisionPolicy;
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.DecisionPolicy;
+import dev.agentarena.simulation.Simulation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
@@ -99,8 +100,8 @@ public final class WorldHandle {
     }
 
     /** Checks a command and enqueues it without blocking; a full queue refuses it (and counts it). */
-    public CommandOutcome submit(WorldCommand command) {
-        CommandOutcome invalid = check(command);
+    public CommandAdmission submit(WorldCommand command) {
+        CommandAdmission invalid = check(command);
         if (invalid != null) {
             metrics.rejected(invalid.code());
             return invalid;
@@ -108,15 +109,15 @@ public final class WorldHandle {
         int adding = agentsAddedBy(command);
         if (adding > 0 && !reserveAgents(adding)) {
             metrics.rejected("TOO_MANY_AGENTS");
-            return CommandOutcome.rejected("TOO_MANY_AGENTS", "world " + id + " holds at most " + maxAgents
+            return CommandAdmission.rejected("TOO_MANY_AGENTS", "world " + id + " holds at most " + maxAgents
                     + " agents; adding " + adding + " would pass that (it has or will have " + committedAgents.get() + ")");
         }
         if (!commands.offer(command)) {
             committedAgents.addAndGet(-adding);
             metrics.rejected("QUEUE_FULL");
-            return CommandOutcome.rejected("QUEUE_FULL", "the world's command queue is full; try again shortly");
+            return CommandAdmission.rejected("QUEUE_FULL", "the world's command queue is full; try again shortly");
         }
-        return CommandOutcome.ACCEPTED;
+        return CommandAdmission.ACCEPTED;
     }
 
     private static int agentsAddedBy(WorldCommand command) {
@@ -147,9 +148,9 @@ public final class WorldHandle {
         return () -> viewers.remove(entry);
     }
 
-    private CommandOutcome check(WorldCommand command) {
+    private CommandAdmission check(WorldCommand command) {
         if (deleted) {
-            return CommandOutcome.rejected("WORLD_DELETED", "world " + id + " has been deleted");
+            return CommandAdmission.rejected("WORLD_DELETED", "world " + id + " has been deleted");
         }
         int teams = info.config().teamCount();
         if (command instanceof WorldCommand.AddAgent add) {
@@ -157,14 +158,14 @@ public final class WorldHandle {
         }
         if (command instanceof WorldCommand.AddAgents add) {
             return add.count() < 1 || add.count() > MAX_AGENTS_PER_COMMAND
-                    ? CommandOutcome.rejected("INVALID_COUNT", "count must be between 1 and " + MAX_AGENTS_PER_COMMAND)
+                    ? CommandAdmission.rejected("INVALID_COUNT", "count must be between 1 and " + MAX_AGENTS_PER_COMMAND)
                     : checkTeam(add.team(), teams);
         }
         if (command instanceof WorldCommand.ApplyConfig apply) {
             return checkConfig(apply.config());
         }
         if (command instanceof WorldCommand.SetTeamBehavior set) {
-            CommandOutcome team = checkTeam(set.team(), teams);
+            CommandAdmission team = checkTeam(set.team(), teams);
             return team != null ? team : checkBehavior(set.behaviorId());
         }
         if (command instanceof WorldCommand.SetAgentBehavior set && set.behaviorId() != null) {
@@ -173,23 +174,23 @@ public final class WorldHandle {
         return null;
     }
 
-    private static CommandOutcome checkTeam(int team, int teams) {
+    private static CommandAdmission checkTeam(int team, int teams) {
         return team < 0 || team >= teams
-                ? CommandOutcome.rejected("INVALID_TEAM", "team must be between 0 and " + (teams - 1)) : null;
+                ? CommandAdmission.rejected("INVALID_TEAM", "team must be between 0 and " + (teams - 1)) : null;
     }
 
-    private static CommandOutcome checkConfig(ArenaConfig config) {
+    private static CommandAdmission checkConfig(ArenaConfig config) {
         if (config == null) {
-            return CommandOutcome.rejected("INVALID_CONFIG", "a config is required");
+            return CommandAdmission.rejected("INVALID_CONFIG", "a config is required");
         }
         List<FieldError> errors = config.validate();
-        return errors.isEmpty() ? null : CommandOutcome.rejected("INVALID_CONFIG", errors.get(0).path() + ": "
+        return errors.isEmpty() ? null : CommandAdmission.rejected("INVALID_CONFIG", errors.get(0).path() + ": "
                 + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }
 
-    private CommandOutcome checkBehavior(String behaviorId) {
+    private CommandAdmission checkBehavior(String behaviorId) {
         return behaviorId == null || policies.find(behaviorId).isEmpty()
-                ? CommandOutcome.rejected("UNKNOWN_BEHAVIOR", "no behavior " + behaviorId) : null;
+                ? CommandAdmission.rejected("UNKNOWN_BEHAVIOR", "no behavior " + behaviorId) : null;
     }
 
     /** One tick of the loop: commands, then the step when running, then a snapshot at the broadcast rate. */

@@ -1,5 +1,6 @@
 package dev.agentarena.engine.world;
 
+import dev.agentarena.simulation.policy.PolicyCatalog;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.config.ArenaConfig;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package dev.agentarena.engine.ws;
 
-import dev.agentarena.engine.sim.BehaviorErrorLog;
+import dev.agentarena.simulation.BehaviorErrorLog;
 
 /**
  * The {@code behavior_error} event: an agent's behavior failed at a think and a fallback decided instead

@@ -1,7 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.FieldError;
-import dev.agentarena.contracts.behavior.LocatedDiagnostic;
+import dev.agentarena.behavior.LocatedDiagnostic;
 
 import java.util.List;
 

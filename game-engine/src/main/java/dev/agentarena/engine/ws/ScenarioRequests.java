@@ -3,10 +3,10 @@ package dev.agentarena.engine.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.engine.scenario.ScenarioPool;
-import dev.agentarena.engine.sim.scenario.InvalidScenarioException;
-import dev.agentarena.engine.sim.scenario.ScenarioResult;
-import dev.agentarena.engine.sim.scenario.Trace;
-import dev.agentarena.engine.sim.scenario.Verdict;
+import dev.agentarena.simulation.scenario.InvalidScenarioException;
+import dev.agentarena.simulation.scenario.ScenarioResult;
+import dev.agentarena.simulation.scenario.Trace;
+import dev.agentarena.simulation.scenario.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,6 @@
 package dev.agentarena.engine.ws;
 
-import dev.agentarena.contracts.behavior.BehaviorLanguage;
+import dev.agentarena.behavior.BehaviorLanguage;
 import dev.agentarena.contracts.config.ConfigField;
 import dev.agentarena.contracts.config.ConfigSchema;
 import jakarta.enterprise.context.ApplicationScoped;

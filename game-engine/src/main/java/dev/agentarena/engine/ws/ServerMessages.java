@@ -3,7 +3,7 @@ package dev.agentarena.engine.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.behavior.Diagnostic;
-import dev.agentarena.contracts.behavior.LocatedDiagnostic;
+import dev.agentarena.behavior.LocatedDiagnostic;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.LlmCheck;

@@ -3,7 +3,7 @@ package dev.agentarena.engine.ws;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.engine.view.ConfigView;
-import dev.agentarena.engine.world.CommandOutcome;
+import dev.agentarena.engine.world.CommandAdmission;
 import dev.agentarena.engine.world.ConfigRef;
 import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
@@ -59,7 +59,7 @@ public class WorldRequests implements RequestHandler {
     void submit(ClientSession session, ClientRequest request, WorldCommand command) {
         WorldHandle world = worlds.find(session.worldId()).orElseThrow(() -> new ProtocolException(request.requestId(),
                 ErrorCode.NOT_FOUND, "world " + session.worldId() + " no longer exists", List.of()));
-        CommandOutcome outcome = world.submit(command);
+        CommandAdmission outcome = world.submit(command);
         if (!outcome.accepted()) {
             ErrorCode code = "TOO_MANY_AGENTS".equals(outcome.code())
                     ? ErrorCode.AGENT_LIMIT : ErrorCode.WORLD_REJECTED;

@@ -1,10 +1,11 @@
 package dev.agentarena.engine.behavior;
 
+import dev.agentarena.simulation.policy.BehaviorPolicy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.BehaviorRecord;
-import dev.agentarena.engine.sim.DecisionPolicy;
+import dev.agentarena.simulation.DecisionPolicy;
 import dev.agentarena.engine.view.BehaviorView;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.agentarena.engine.scenario;
 
-import dev.agentarena.contracts.behavior.CompiledBehavior;
-import dev.agentarena.engine.behavior.ScenarioPolicies;
-import dev.agentarena.engine.sim.DecisionPolicy;
-import dev.agentarena.engine.sim.scenario.InvalidScenarioException;
-import dev.agentarena.engine.sim.scenario.ScenarioBehaviors;
-import dev.agentarena.engine.sim.scenario.ScenarioLibrary;
-import dev.agentarena.engine.sim.scenario.ScenarioResult;
+import dev.agentarena.behavior.CompiledBehavior;
+import dev.agentarena.simulation.policy.ScenarioPolicies;
+import dev.agentarena.simulation.DecisionPolicy;
+import dev.agentarena.simulation.scenario.InvalidScenarioException;
+import dev.agentarena.simulation.scenario.ScenarioBehaviors;
+import dev.agentarena.simulation.scenario.ScenarioLibrary;
+import dev.agentarena.simulation.scenario.ScenarioResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

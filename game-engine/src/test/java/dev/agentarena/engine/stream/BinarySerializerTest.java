@@ -1,6 +1,6 @@
 package dev.agentarena.engine.stream;
 
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 import dev.agentarena.testing.SnapshotDecoder;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
@@ -170,7 +170,7 @@ class BinarySerializerTest {
         SnapshotDecoder decoder = new SnapshotDecoder();
         publish(sim, 1);
         decode(decoder, serializer.next(client));
-        sim.setTeamPolicy(1, "a-new-behavior", new dev.agentarena.engine.behavior.BuiltInPolicies().defaultPolicy());
+        sim.setTeamPolicy(1, "a-new-behavior", new dev.agentarena.simulation.policy.BuiltInPolicies().defaultPolicy());
         StreamWorlds.steps(sim, 3);
         publish(sim, 1);
         decode(decoder, serializer.next(client));

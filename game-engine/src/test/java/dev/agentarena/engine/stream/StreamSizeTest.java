@@ -1,7 +1,7 @@
 package dev.agentarena.engine.stream;
 
 import dev.agentarena.contracts.json.Json;
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.Simulation;
 import dev.agentarena.engine.world.WorldInfo;
 import dev.agentarena.engine.ws.ServerMessages;
 import dev.agentarena.testing.SnapshotDecoder;

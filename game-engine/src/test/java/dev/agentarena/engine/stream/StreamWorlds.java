@@ -1,10 +1,10 @@
 package dev.agentarena.engine.stream;
 
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
-import dev.agentarena.engine.behavior.BuiltInPolicies;
-import dev.agentarena.engine.sim.Simulation;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
+import dev.agentarena.simulation.Simulation;
 import dev.agentarena.testing.SnapshotDecoder;
 import io.vertx.core.buffer.Buffer;
 

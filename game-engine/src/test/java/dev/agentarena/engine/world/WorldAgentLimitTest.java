@@ -1,7 +1,7 @@
 package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.config.ArenaConfig;
-import dev.agentarena.engine.behavior.BuiltInPolicies;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class WorldAgentLimitTest {
         assertThat(world.info().agents()).isEqualTo(10);
         assertThat(world.submit(new WorldCommand.AddAgents(0, 1000)).accepted()).isTrue();
         assertThat(world.submit(new WorldCommand.AddAgents(1, 990)).accepted()).isTrue();
-        CommandOutcome over = world.submit(new WorldCommand.AddAgent(0));
+        CommandAdmission over = world.submit(new WorldCommand.AddAgent(0));
         assertThat(over.accepted()).isFalse();
         assertThat(over.code()).isEqualTo("TOO_MANY_AGENTS");
         world.tick();

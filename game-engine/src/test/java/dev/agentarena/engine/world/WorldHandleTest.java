@@ -1,9 +1,10 @@
 package dev.agentarena.engine.world;
 
+import dev.agentarena.simulation.policy.PolicyCatalog;
 import dev.agentarena.contracts.config.ArenaConfig;
-import dev.agentarena.engine.behavior.BuiltInPolicies;
-import dev.agentarena.engine.sim.BehaviorErrorLog;
-import dev.agentarena.engine.sim.DecisionPolicy;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
+import dev.agentarena.simulation.BehaviorErrorLog;
+import dev.agentarena.simulation.DecisionPolicy;
 import dev.agentarena.engine.stream.WorldCopy;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.MatchResult;
@@ -36,7 +37,7 @@ class WorldHandleTest {
         for (int i = 0; i < 8; i++) {
             assertThat(world.submit(new WorldCommand.AddAgent(0)).accepted()).isTrue();
         }
-        CommandOutcome refused = world.submit(new WorldCommand.AddAgent(0));
+        CommandAdmission refused = world.submit(new WorldCommand.AddAgent(0));
         assertThat(refused.accepted()).isFalse();
         assertThat(refused.code()).isEqualTo("QUEUE_FULL");
         assertThat(registry.get("arena.engine.world.commands.rejected").tag("reason", "QUEUE_FULL").counter().count())
@@ -65,7 +66,7 @@ class WorldHandleTest {
         assertThat(world.submit(new WorldCommand.AddAgents(0, 0)).code()).isEqualTo("INVALID_COUNT");
         assertThat(world.submit(new WorldCommand.SetTeamBehavior(0, "nope")).code()).isEqualTo("UNKNOWN_BEHAVIOR");
         ArenaConfig bad = Json.read("{\"visualRange\": -5}", ArenaConfig.class);
-        CommandOutcome outcome = world.submit(new WorldCommand.ApplyConfig(bad, null));
+        CommandAdmission outcome = world.submit(new WorldCommand.ApplyConfig(bad, null));
         assertThat(outcome.code()).isEqualTo("INVALID_CONFIG");
         assertThat(outcome.reason()).contains("/visualRange");
     }

@@ -1,7 +1,7 @@
 package dev.agentarena.engine.world;
 
 import dev.agentarena.contracts.config.ArenaConfig;
-import dev.agentarena.engine.behavior.BuiltInPolicies;
+import dev.agentarena.simulation.policy.BuiltInPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.json.Json;
-import dev.agentarena.engine.sim.BehaviorErrorLog;
+import dev.agentarena.simulation.BehaviorErrorLog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentarena.engine.sim.scenario.ScenarioLibrary;
+import dev.agentarena.simulation.scenario.ScenarioLibrary;
 import dev.agentarena.testing.KafkaTestResource;
 import dev.agentarena.testing.WsTestClient;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,7 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.config.ConfigSchema;
 import dev.agentarena.contracts.json.Json;

@@ -2,7 +2,7 @@ package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;

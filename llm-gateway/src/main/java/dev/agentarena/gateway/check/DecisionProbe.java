@@ -1,10 +1,10 @@
 package dev.agentarena.gateway.check;
 
-import dev.agentarena.contracts.behavior.BehaviorEvaluationException;
-import dev.agentarena.contracts.behavior.CompiledBehavior;
-import dev.agentarena.contracts.behavior.Primitive;
-import dev.agentarena.contracts.behavior.SteeringDecision;
-import dev.agentarena.contracts.behavior.Target;
+import dev.agentarena.behavior.BehaviorEvaluationException;
+import dev.agentarena.behavior.CompiledBehavior;
+import dev.agentarena.behavior.Primitive;
+import dev.agentarena.behavior.SteeringDecision;
+import dev.agentarena.behavior.Target;
 import dev.agentarena.contracts.messages.LlmCheck;
 import dev.agentarena.contracts.messages.LlmExpectation;
 import dev.agentarena.contracts.messages.LlmExpectation.Outcome;

@@ -1,7 +1,7 @@
 package dev.agentarena.gateway.check;
 
-import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.CompileResult;
+import dev.agentarena.behavior.BehaviorCompiler;
+import dev.agentarena.behavior.CompileResult;
 import dev.agentarena.contracts.messages.LlmCheck;
 import dev.agentarena.contracts.messages.LlmDescription;
 import dev.agentarena.contracts.messages.LlmExpectation;

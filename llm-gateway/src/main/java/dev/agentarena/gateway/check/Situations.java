@@ -1,14 +1,14 @@
 package dev.agentarena.gateway.check;
 
-import dev.agentarena.contracts.behavior.FixedPerception;
-import dev.agentarena.contracts.behavior.PerceptionVariable;
+import dev.agentarena.behavior.FixedPerception;
+import dev.agentarena.behavior.PerceptionVariable;
 import dev.agentarena.contracts.messages.LlmExpectation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.agentarena.contracts.behavior.PerceptionVariable.*;
+import static dev.agentarena.behavior.PerceptionVariable.*;
 
 /** Turns an expectation's situation into a perception and both into words. */
 public final class Situations {

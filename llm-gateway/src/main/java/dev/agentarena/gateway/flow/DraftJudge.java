@@ -1,8 +1,8 @@
 package dev.agentarena.gateway.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentarena.contracts.behavior.BehaviorValidator;
-import dev.agentarena.contracts.behavior.ValidationReport;
+import dev.agentarena.behavior.BehaviorValidator;
+import dev.agentarena.behavior.ValidationReport;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.gateway.check.BehaviorChecker;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package dev.agentarena.gateway.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentarena.contracts.behavior.BehaviorCompiler;
-import dev.agentarena.contracts.behavior.BehaviorValidator;
-import dev.agentarena.contracts.behavior.CompiledBehavior;
-import dev.agentarena.contracts.behavior.SteeringDecision;
+import dev.agentarena.behavior.BehaviorCompiler;
+import dev.agentarena.behavior.BehaviorValidator;
+import dev.agentarena.behavior.CompiledBehavior;
+import dev.agentarena.behavior.SteeringDecision;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmExpectation;

@@ -1,6 +1,6 @@
 package dev.agentarena.gateway.provider;
 
-import dev.agentarena.contracts.behavior.ErrorCode;
+import dev.agentarena.contracts.behavior.DiagnosticCode;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.LlmCheck;
 import dev.agentarena.contracts.messages.LlmEvent;
@@ -112,7 +112,7 @@ abstract class ProviderFlowContract {
         LlmEvent done = last(ask("malformed json"));
         assertThat(done.stage()).isEqualTo(LlmStage.DONE);
         assertThat(done.attempt()).isEqualTo(2);
-        assertThat(stub.seen().get(2).body()).contains(ErrorCode.INVALID_JSON.name());
+        assertThat(stub.seen().get(2).body()).contains(DiagnosticCode.INVALID_JSON.name());
     }
 
     @Test
@@ -121,7 +121,7 @@ abstract class ProviderFlowContract {
         List<LlmEvent> events = ask("one repair");
         assertThat(events).extracting(LlmEvent::stage).contains(LlmStage.REPAIRING).endsWith(LlmStage.DONE);
         assertThat(last(events).attempt()).isEqualTo(2);
-        assertThat(stub.seen().get(2).body()).contains(ErrorCode.INVALID_VALUE.name(), "teleport");
+        assertThat(stub.seen().get(2).body()).contains(DiagnosticCode.INVALID_VALUE.name(), "teleport");
     }
 
     @Test
@@ -143,7 +143,7 @@ abstract class ProviderFlowContract {
         assertThat(failed.stage()).isEqualTo(LlmStage.FAILED);
         assertThat(failed.failure()).isEqualTo(LlmFailure.LLM_FAILED);
         assertThat(failed.attempt()).isEqualTo(3);
-        assertThat(failed.diagnostics()).extracting(d -> d.code()).contains(ErrorCode.INVALID_VALUE);
+        assertThat(failed.diagnostics()).extracting(d -> d.code()).contains(DiagnosticCode.INVALID_VALUE);
         assertThat(stub.seen()).hasSize(4);
     }
 

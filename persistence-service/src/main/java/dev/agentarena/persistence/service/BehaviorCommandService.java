@@ -1,8 +1,8 @@
 package dev.agentarena.persistence.service;
 
 import dev.agentarena.contracts.FieldError;
-import dev.agentarena.contracts.behavior.BehaviorValidator;
-import dev.agentarena.contracts.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.BehaviorValidator;
+import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.kafka.Topics;

@@ -1,9 +1,0 @@
-package dev.agentarena.contracts.behavior;
-
-/** A compiled behavior and its validation report; {@code behavior} is null exactly when the report is not ok. */
-public record CompileResult(CompiledBehavior behavior, ValidationReport report) {
-
-    public boolean ok() {
-        return report.ok();
-    }
-}

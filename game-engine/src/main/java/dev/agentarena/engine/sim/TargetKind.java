@@ -1,8 +1,0 @@
-package dev.agentarena.engine.sim;
-
-/** What the targeted primitives (seek, flee, arrive, pursue, evade, attack) aim at. */
-public enum TargetKind {
-    NONE, NEAREST_ENEMY, WEAKEST_ENEMY, NEAREST_ALLY, HOME;
-
-    static final TargetKind[] ALL = values();
-}
