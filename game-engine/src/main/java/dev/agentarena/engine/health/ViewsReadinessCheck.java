@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the config and user views hold everything the changelogs held at start. */
+/** Not ready until the config, user, token and behavior views hold everything their changelogs held at start. */
 @Readiness
 @ApplicationScoped
 public class ViewsReadinessCheck implements HealthCheck {

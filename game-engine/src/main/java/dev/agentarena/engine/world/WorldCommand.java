@@ -31,17 +31,9 @@ public sealed interface WorldCommand {
         public String name() { return "reset"; }
     }
 
-    /** One agent of {@code team} at a random free spot (the prototype's "Add Red" / "Add Blue"). */
-    record AddAgent(int team) implements WorldCommand {
-        public String name() { return "add_agent"; }
-    }
-
+    /** {@code count} agents of {@code team}, each at a random free spot (the prototype's "Add Red" / "Add Blue"). */
     record AddAgents(int team, int count) implements WorldCommand {
         public String name() { return "add_agent"; }
-    }
-
-    record RemoveAgent(long agentId) implements WorldCommand {
-        public String name() { return "remove_agent"; }
     }
 
     /**

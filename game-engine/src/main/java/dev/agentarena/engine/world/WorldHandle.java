@@ -121,9 +121,6 @@ public final class WorldHandle {
     }
 
     private static int agentsAddedBy(WorldCommand command) {
-        if (command instanceof WorldCommand.AddAgent) {
-            return 1;
-        }
         return command instanceof WorldCommand.AddAgents add ? add.count() : 0;
     }
 
@@ -153,9 +150,6 @@ public final class WorldHandle {
             return CommandAdmission.rejected("WORLD_DELETED", "world " + id + " has been deleted");
         }
         int teams = info.config().teamCount();
-        if (command instanceof WorldCommand.AddAgent add) {
-            return checkTeam(add.team(), teams);
-        }
         if (command instanceof WorldCommand.AddAgents add) {
             return add.count() < 1 || add.count() > MAX_AGENTS_PER_COMMAND
                     ? CommandAdmission.rejected("INVALID_COUNT", "count must be between 1 and " + MAX_AGENTS_PER_COMMAND)
@@ -259,12 +253,8 @@ public final class WorldHandle {
             return !running;
         } else if (command instanceof WorldCommand.Reset) {
             rebuild(simulation.config());
-        } else if (command instanceof WorldCommand.AddAgent add) {
-            addAgents(add.team(), 1);
         } else if (command instanceof WorldCommand.AddAgents add) {
             addAgents(add.team(), add.count());
-        } else if (command instanceof WorldCommand.RemoveAgent remove) {
-            simulation.removeAgent(remove.agentId());
         } else if (command instanceof WorldCommand.ApplyConfig apply) {
             if (!simulation.applyLive(apply.config())) {
                 rebuild(apply.config());

@@ -86,22 +86,6 @@ public class WorldManager {
         return Optional.ofNullable(worlds.get(id));
     }
 
-    /** The world {@code id}, created with the default config when it does not exist yet. */
-    public WorldHandle getOrCreate(String id) {
-        WorldHandle world = worlds.get(id);
-        if (world != null) {
-            return world;
-        }
-        try {
-            return create(id, ArenaConfig.defaults(), ConfigRef.DEFAULT);
-        } catch (WorldException e) {
-            if ("WORLD_EXISTS".equals(e.code())) {
-                return worlds.get(id);
-            }
-            throw e;
-        }
-    }
-
     /** Creates and starts a world of a config that is not a stored one (see {@link #create(String, ArenaConfig, ConfigRef)}). */
     public WorldHandle create(String id, ArenaConfig config) {
         return create(id, config, null);

@@ -63,8 +63,4 @@ public class SessionRegistry {
     public Collection<ClientSession> all() {
         return sessions.values().stream().map(Admitted::session).toList();
     }
-
-    public int size() {
-        return sessions.size();
-    }
 }

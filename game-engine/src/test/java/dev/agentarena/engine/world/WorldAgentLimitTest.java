@@ -21,7 +21,7 @@ class WorldAgentLimitTest {
         assertThat(world.info().agents()).isEqualTo(10);
         assertThat(world.submit(new WorldCommand.AddAgents(0, 1000)).accepted()).isTrue();
         assertThat(world.submit(new WorldCommand.AddAgents(1, 990)).accepted()).isTrue();
-        CommandAdmission over = world.submit(new WorldCommand.AddAgent(0));
+        CommandAdmission over = world.submit(new WorldCommand.AddAgents(0, 1));
         assertThat(over.accepted()).isFalse();
         assertThat(over.code()).isEqualTo("TOO_MANY_AGENTS");
         world.tick();

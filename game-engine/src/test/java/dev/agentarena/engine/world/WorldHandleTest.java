@@ -35,16 +35,16 @@ class WorldHandleTest {
     void aFullQueueRefusesWithQueueFullAndCountsIt() {
         WorldHandle world = world(TestSettings.defaults());
         for (int i = 0; i < 8; i++) {
-            assertThat(world.submit(new WorldCommand.AddAgent(0)).accepted()).isTrue();
+            assertThat(world.submit(new WorldCommand.AddAgents(0, 1)).accepted()).isTrue();
         }
-        CommandAdmission refused = world.submit(new WorldCommand.AddAgent(0));
+        CommandAdmission refused = world.submit(new WorldCommand.AddAgents(0, 1));
         assertThat(refused.accepted()).isFalse();
         assertThat(refused.code()).isEqualTo("QUEUE_FULL");
         assertThat(registry.get("arena.engine.world.commands.rejected").tag("reason", "QUEUE_FULL").counter().count())
                 .isEqualTo(1);
         world.tick();
         assertThat(world.info().teamAgents()).containsExactly(13, 5);
-        assertThat(world.submit(new WorldCommand.AddAgent(1)).accepted()).isTrue();
+        assertThat(world.submit(new WorldCommand.AddAgents(1, 1)).accepted()).isTrue();
     }
 
     @Test
@@ -62,7 +62,7 @@ class WorldHandleTest {
     @Test
     void invalidCommandsAreRefusedWithACode() {
         WorldHandle world = world(TestSettings.defaults());
-        assertThat(world.submit(new WorldCommand.AddAgent(2)).code()).isEqualTo("INVALID_TEAM");
+        assertThat(world.submit(new WorldCommand.AddAgents(2, 1)).code()).isEqualTo("INVALID_TEAM");
         assertThat(world.submit(new WorldCommand.AddAgents(0, 0)).code()).isEqualTo("INVALID_COUNT");
         assertThat(world.submit(new WorldCommand.SetTeamBehavior(0, "nope")).code()).isEqualTo("UNKNOWN_BEHAVIOR");
         ArenaConfig bad = Json.read("{\"visualRange\": -5}", ArenaConfig.class);
@@ -192,16 +192,15 @@ class WorldHandleTest {
     }
 
     @Test
-    void addsBeyondTheMaximumAreRefusedAndAgentsCanBeRemovedAndGivenBehaviors() {
+    void addsBeyondTheMaximumAreRefusedAndAgentsCanBeGivenBehaviors() {
         WorldHandle world = world(new TestSettings(4, 8, Duration.ofSeconds(30), 12, 20_000));
         assertThat(world.submit(new WorldCommand.AddAgents(0, 5)).code()).isEqualTo("TOO_MANY_AGENTS");
         assertThat(world.submit(new WorldCommand.AddAgents(0, 2)).accepted()).isTrue();
         world.tick();
         assertThat(world.info().agents()).isEqualTo(12);
-        world.submit(new WorldCommand.RemoveAgent(1));
-        world.submit(new WorldCommand.SetAgentBehavior(List.of(2L), "wander"));
+        assertThat(world.submit(new WorldCommand.SetAgentBehavior(List.of(2L), "wander")).accepted()).isTrue();
         world.tick();
-        assertThat(world.info().agents()).isEqualTo(11);
+        assertThat(world.info().agents()).isEqualTo(12);
     }
 
     @Test

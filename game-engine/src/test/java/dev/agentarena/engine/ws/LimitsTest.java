@@ -45,7 +45,7 @@ class LimitsTest {
 
     @Test
     void oneAddressHoldsAtMostItsLimitOfConnections() {
-        awaitUntil(() -> sessions.size() == 0, "the connections of earlier tests are still open: " + sessions.size());
+        awaitUntil(() -> sessions.all().size() == 0, "the connections of earlier tests are still open: " + sessions.all().size());
         List<StrictWsTestClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < config.maxConnectionsPerAddress(); i++) {
@@ -60,7 +60,7 @@ class LimitsTest {
             assertThat(refused.history()).noneMatch(m -> "welcome".equals(m.path("type").asText()));
 
             clients.remove(0).close();
-            awaitUntil(() -> sessions.size() < config.maxConnectionsPerAddress(), "a closed connection kept its place");
+            awaitUntil(() -> sessions.all().size() < config.maxConnectionsPerAddress(), "a closed connection kept its place");
             clients.add(welcomed(StrictWsTestClient.connect(ws())));
         } finally {
             clients.forEach(StrictWsTestClient::close);
@@ -117,11 +117,11 @@ class LimitsTest {
     void anAbruptDisconnectIsCountedAndLogsNoError() throws Exception {
         double before = count("arena.engine.ws.disconnects", "reason", "reset");
         try (ErrorLogCapture log = ErrorLogCapture.install()) {
-            int open = sessions.size();
+            int open = sessions.all().size();
             resetAfterHandshake();
             awaitUntil(() -> count("arena.engine.ws.disconnects", "reason", "reset") > before,
                     "no reset counted");
-            awaitUntil(() -> sessions.size() <= open, "the reset connection's session is still registered");
+            awaitUntil(() -> sessions.all().size() <= open, "the reset connection's session is still registered");
             assertThat(log.errors()).isEmpty();
         }
     }

@@ -13,6 +13,7 @@ import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.SaveBehaviorPayload;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
+import dev.agentarena.engine.world.WorldManager;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
 import dev.agentarena.testing.WsTestClient;
@@ -20,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,20 +31,31 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 
-/** The engine's WebSocket protocol against a real Kafka broker; this test plays the persistence service. */
+/**
+ * The engine's WebSocket protocol against a real Kafka broker; this test plays the persistence service. Each test
+ * gets a world of its own, so one that leaves its world changed (or fails half-way) cannot upset the next.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class WorldSocketTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TestHTTPResource("/ws/worlds/default")
-    URI world;
+    private static final AtomicInteger WORLDS = new AtomicInteger();
+
+    @TestHTTPResource("/ws/worlds/")
+    URI worlds;
+
+    @Inject
+    WorldManager manager;
+
+    private String worldId;
 
     private KafkaTestClient kafka;
     private WsTestClient alice;
@@ -51,10 +64,12 @@ class WorldSocketTest {
 
     @BeforeEach
     void connect() {
+        worldId = "socket-test-" + WORLDS.incrementAndGet();
+        manager.create(worldId, ArenaConfig.defaults());
         kafka = new KafkaTestClient(Topics.PERSISTENCE_COMMANDS);
         aliceUser = TestUsers.signIn(kafka, "alice");
-        alice = WsTestClient.connect(ws(world), aliceUser.bearer());
-        bob = WsTestClient.connect(ws(world));
+        alice = WsTestClient.connect(ws(worldId), aliceUser.bearer());
+        bob = WsTestClient.connect(ws(worldId));
         alice.awaitType("welcome", WAIT);
         bob.awaitType("welcome", WAIT);
     }
@@ -64,6 +79,7 @@ class WorldSocketTest {
         alice.close();
         bob.close();
         kafka.close();
+        manager.delete(worldId);
     }
 
     @Test
@@ -76,7 +92,7 @@ class WorldSocketTest {
         JsonNode guest = bob.history().get(0).path("user");
         assertThat(guest.path("guest").asBoolean()).isTrue();
         assertThat(guest.path("id").asText()).isEqualTo("default_user");
-        assertThat(welcome.path("world").path("id").asText()).isEqualTo("default");
+        assertThat(welcome.path("world").path("id").asText()).isEqualTo(worldId);
         // The world pauses after 30 s without viewers, which a slow start of the test application may exceed.
         alice.send("{\"type\":\"start\"}");
         JsonNode first = alice.awaitType("state", WAIT);
@@ -300,7 +316,7 @@ class WorldSocketTest {
 
     @Test
     void anUnknownWorldIsRefused() {
-        try (WsTestClient stranger = WsTestClient.connect(ws(world).replace("/default", "/nowhere"))) {
+        try (WsTestClient stranger = WsTestClient.connect(ws("nowhere"))) {
             JsonNode error = stranger.awaitType("error", WAIT);
             assertThat(error.path("code").asText()).isEqualTo("NOT_FOUND");
         }
@@ -344,7 +360,8 @@ class WorldSocketTest {
         return agents;
     }
 
-    private static String ws(URI http) {
-        return http.toString().replaceFirst("^http", "ws");
+    /** The WebSocket address of world {@code id}. */
+    private String ws(String id) {
+        return worlds.toString().replaceFirst("^http", "ws") + id;
     }
 }
