@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,6 +147,37 @@ class WholeSystemTest {
     }
 
     @Test
+    void theCopilotsCheckedAnswerIsAppliedToATeamAndItsAgentsRunIt() {
+        String world = TestStack.worldUrl(stack, "default");
+        try (WsTestClient a = WsTestClient.connect(world, SignedInUser.signIn(world, "E2E Copilot").bearer())) {
+            a.awaitType("welcome", WAIT);
+            a.send("{\"type\":\"llm_query\",\"requestId\":\"q1\",\"query\":\"flee when health is below 40%, otherwise"
+                    + " attack the nearest enemy\",\"context\":{\"panel\":\"behaviors\"}}");
+            JsonNode answer = a.awaitType("llm_response", WAIT);
+            assertThat(answer.path("requestId").asText()).isEqualTo("q1");
+            // Progress came first, to the asker, through every stage up to the checks.
+            List<String> stages = a.history().stream().filter(m -> "llm_progress".equals(m.path("type").asText()))
+                    .filter(m -> "q1".equals(m.path("requestId").asText())).map(m -> m.path("stage").asText()).toList();
+            assertThat(stages).containsSubsequence("queued", "generating", "validating", "checking");
+            // The behavior passed its checks, scenario runs among them: run in the simulation, and held.
+            JsonNode checks = answer.path("checks");
+            assertThat(checks.size()).isPositive();
+            checks.forEach(check -> assertThat(!check.path("ran").asBoolean() || check.path("ok").asBoolean()).as(check.toString()).isTrue());
+            assertThat(checks.findValuesAsText("scenario")).anyMatch(scenario -> scenario.startsWith("scenario run"));
+            JsonNode document = answer.path("behavior");
+            Set<String> rules = new HashSet<>(document.path("rules").findValuesAsText("name"));
+
+            // "Apply to team", as the page does it: save the answer, then assign it.
+            a.send("{\"type\":\"save_behavior\",\"requestId\":\"q2\",\"behavior\":{\"document\":" + document + "}}");
+            String id = a.awaitType("behavior_saved", WAIT).path("behavior").path("id").asText();
+            a.send("{\"type\":\"assign_behavior\",\"requestId\":\"q3\",\"behaviorId\":\"" + id + "\",\"team\":0}");
+            assertThat(a.awaitType("command_accepted", WAIT).path("requestId").asText()).isEqualTo("q3");
+            a.send("{\"type\":\"start\"}");
+            a.await(m -> "state".equals(m.path("type").asText()) && teamZeroRuns(m.path("world"), id, rules), WAIT);
+        }
+    }
+
+    @Test
     void aPersistenceServiceKilledWithSigkillIsRestartedByTheLauncherAndSavesWorkAgain() throws Exception {
         var killed = stack.persistence();
         ProcessHandle.of(killed.process().pid()).orElseThrow().destroyForcibly();
@@ -215,6 +249,11 @@ class WholeSystemTest {
     }
 
     private static boolean teamZeroRuns(JsonNode world, String behaviorId) {
+        return teamZeroRuns(world, behaviorId, Set.of("HUNT", "ROAM"));
+    }
+
+    /** Whether every agent of team 0 runs the behavior, and a living one decides by one of its {@code rules}. */
+    private static boolean teamZeroRuns(JsonNode world, String behaviorId, Set<String> rules) {
         boolean anyDeciding = false;
         for (JsonNode agent : world.path("agents")) {
             if (agent.path("team").asInt() != 0) {
@@ -223,7 +262,7 @@ class WholeSystemTest {
             if (!agent.path("behavior").asText().equals(behaviorId)) {
                 return false;
             }
-            anyDeciding |= agent.path("alive").asBoolean() && agent.path("state").asText().matches("HUNT|ROAM");
+            anyDeciding |= agent.path("alive").asBoolean() && rules.contains(agent.path("state").asText());
         }
         return anyDeciding;
     }

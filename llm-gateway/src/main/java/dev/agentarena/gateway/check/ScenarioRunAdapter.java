@@ -5,8 +5,8 @@ import dev.agentarena.contracts.messages.LlmExpectation;
 
 /**
  * Runs one expectation as a scenario (a short simulation from that situation, measuring e.g. whether the
- * distance to the enemy grows). The lead wires this to the simulation module's {@code ScenarioRunner};
- * until then {@link UnwiredScenarioRuns} reports every scenario as not run.
+ * distance to the enemy grows): {@link SimulatedScenarioRuns}. An interface so that tests of the flow can
+ * stand in for it.
  */
 public interface ScenarioRunAdapter {
 

@@ -23,10 +23,11 @@ public final class Answers {
         if (!description.special().isEmpty()) {
             text.append("Also: ").append(String.join("; ", description.special())).append(". ");
         }
-        text.append("It validated and decided as expected in ").append(decided).append(decided == 1 ? " situation" : " situations");
+        text.append("It validated and passed ").append(decided).append(decided == 1 ? " check" : " checks")
+                .append(" (one think and a short simulation per situation)");
         if (verdict.notRun() > 0) {
-            text.append("; its ").append(verdict.notRun()).append(" scenario runs have not been made yet (the scenario runner is"
-                    + " not wired into the gateway), so watch it in the arena before relying on it");
+            text.append("; ").append(verdict.notRun()).append(verdict.notRun() == 1 ? " check" : " checks")
+                    .append(" could not be simulated and rest on the one-think check");
         }
         text.append('.');
         if (offline) {

@@ -6,6 +6,7 @@ import dev.agentarena.behavior.BehaviorValidator;
 import dev.agentarena.behavior.CompiledBehavior;
 import dev.agentarena.behavior.SteeringDecision;
 import dev.agentarena.contracts.json.Json;
+import dev.agentarena.contracts.messages.LlmCheck;
 import dev.agentarena.contracts.messages.LlmEvent;
 import dev.agentarena.contracts.messages.LlmExpectation;
 import dev.agentarena.contracts.messages.LlmExpectation.Outcome;
@@ -13,7 +14,7 @@ import dev.agentarena.contracts.messages.LlmStage;
 import dev.agentarena.gateway.check.DecisionProbe;
 import dev.agentarena.gateway.check.DerivedChecks;
 import dev.agentarena.gateway.check.Situations;
-import dev.agentarena.gateway.check.UnwiredScenarioRuns;
+import dev.agentarena.gateway.check.SimulatedScenarioRuns;
 import dev.agentarena.gateway.flow.DraftJudge;
 import dev.agentarena.gateway.flow.OfflineFlow;
 import dev.agentarena.gateway.flow.RequestContext;
@@ -31,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The offline composer's measured score: varied requests (paraphrases, typos, numbers, combinations, and
  * requests it must decline), each with the properties its behavior must show, written here independently
- * of the composer's own expectations and measured on the compiled behavior, one think per situation. The
- * scenario runs are added when the scenario runner is wired in.
+ * of the composer's own expectations and measured on the compiled behavior: one think per situation, and for
+ * what it must do a scenario run too, where the outcome has a scenario measure. Its answers are also judged as in the service: one
+ * think and a scenario run per expectation of the composer's.
  */
 class OfflineComposerCorpusTest {
 
@@ -49,6 +51,8 @@ class OfflineComposerCorpusTest {
             return properties.isEmpty();
         }
     }
+
+    private static final SimulatedScenarioRuns SCENARIOS = new SimulatedScenarioRuns();
 
     private static final List<Case> CORPUS = List.of(
             // flee when weak, with numbers, paraphrases and typos
@@ -131,12 +135,20 @@ class OfflineComposerCorpusTest {
 
     @Test
     void scoresAtLeastNinetyPercentWithNoInvalidOrUncheckedAnswer() {
-        OfflineFlow flow = new OfflineFlow(new OfflineComposer(), new DraftJudge(new DerivedChecks(new UnwiredScenarioRuns())));
+        OfflineFlow flow = new OfflineFlow(new OfflineComposer(), new DraftJudge(new DerivedChecks(SCENARIOS)));
         List<String> misses = new ArrayList<>();
         int passed = 0;
+        int simulated = 0;
+        int unsimulated = 0;
         for (Case c : CORPUS) {
             LlmEvent answer = answer(flow, c);
-            assertThat(answer.stage()).as(c.query()).isEqualTo(LlmStage.DONE);
+            for (LlmCheck check : answer.checks()) {
+                if (check.scenario().startsWith("scenario run")) {
+                    simulated += check.ran() ? 1 : 0;
+                    unsimulated += check.ran() ? 0 : 1;
+                }
+            }
+            assertThat(answer.stage()).as(() -> c.query() + ": " + answer.text() + " " + answer.checks()).isEqualTo(LlmStage.DONE);
             assertThat(answer.text()).as(c.query()).doesNotContain("<", ">").contains("Offline composer");
             if (answer.behavior() != null) {
                 String document = Json.write(answer.behavior());
@@ -153,8 +165,10 @@ class OfflineComposerCorpusTest {
             }
         }
         double score = (double) passed / CORPUS.size();
-        System.out.printf(Locale.ROOT, "offline composer: %d of %d requests (%.1f %%) show every property%n%s%n", passed,
-                CORPUS.size(), score * 100, String.join("\n", misses));
+        System.out.printf(Locale.ROOT, "offline composer: %d of %d requests (%.1f %%) show every property;"
+                        + " %d scenario runs held, %d situations could not be simulated%n%s%n", passed,
+                CORPUS.size(), score * 100, simulated, unsimulated, String.join("\n", misses));
+        assertThat(simulated).as("scenario runs that ran (and, as every answer is DONE, held)").isGreaterThan(unsimulated);
         assertThat(score).as("misses: " + misses).isGreaterThanOrEqualTo(0.9);
     }
 
@@ -174,13 +188,20 @@ class OfflineComposerCorpusTest {
         if (answer.behavior() == null) {
             return List.of("no behavior: " + answer.text());
         }
-        CompiledBehavior behavior = BehaviorCompiler.compile(Json.write(answer.behavior())).behavior();
+        String document = Json.write(answer.behavior());
+        CompiledBehavior behavior = BehaviorCompiler.compile(document).behavior();
         List<String> failed = new ArrayList<>();
         for (Property property : c.properties()) {
             SteeringDecision decision = new SteeringDecision();
             behavior.decide(Situations.perception(property.situation()), decision);
             if (DecisionProbe.shows(decision, property.situation().outcome()) != property.shows()) {
                 failed.add(property.label() + " (decided " + decision + ")");
+            }
+            // And that it really does it, where a scenario can measure the outcome. Only for what it must do: a
+            // wandering agent may well drift away from an enemy it does not flee.
+            LlmCheck run = property.shows() ? SCENARIOS.run(property.situation(), document) : null;
+            if (run != null && run.ran() && !run.ok()) {
+                failed.add(property.label() + " (scenario: " + run.measured() + ")");
             }
         }
         return failed;

@@ -93,7 +93,8 @@ abstract class ProviderFlowContract {
         assertThat(done.model()).isEqualTo(StubbedProviderProfile.MODEL);
         assertThat(done.behavior().path("name").asText()).isEqualTo("Careful hunter");
         assertThat(done.behavior().path("description").asText()).doesNotContain("<", ">").contains("fast");
-        assertThat(done.checks()).filteredOn(LlmCheck::ran).hasSize(2).allMatch(LlmCheck::ok);
+        // Two situations, each decided once and run as a scenario.
+        assertThat(done.checks()).filteredOn(LlmCheck::ran).hasSize(4).allMatch(LlmCheck::ok);
         assertThat(done.tokens().in()).isEqualTo(200);
         assertThat(done.tokens().out()).isEqualTo(100);
         assertThat(done.text()).doesNotContain(StubbedProviderProfile.KEY);
@@ -132,6 +133,8 @@ abstract class ProviderFlowContract {
         assertThat(done.attempt()).isEqualTo(2);
         assertThat(done.behavior().path("name").asText()).isEqualTo("Careful hunter");
         assertThat(stub.seen().get(2).body()).contains("These checks failed", "moves away from enemy", "rule hunt");
+        // The scenario run failed too, and the repair request says what it measured.
+        assertThat(stub.seen().get(2).body()).contains("scenario run", "should grow by at least");
     }
 
     @Test
