@@ -1,6 +1,7 @@
 package dev.agentarena.browser;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.KeyboardModifier;
@@ -148,6 +149,18 @@ class PanelsTest extends BrowserTest {
                     .setModifiers(List.of(KeyboardModifier.SHIFT)));
             arena.await("() => document.querySelector('[data-testid=hud-selected]').dataset.count === '2'", null);
             assertThat(target.locator("option:checked").innerText()).isEqualTo("the 2 selected agents");
+            // A shift-drag across the whole world adds every living agent.
+            BoundingBox box = canvas.boundingBox();
+            page.keyboard().down("Shift");
+            page.mouse().move(box.x + 2, box.y + 2);
+            page.mouse().down();
+            page.mouse().move(box.x + box.width - 2, box.y + box.height - 2, new Mouse.MoveOptions().setSteps(5));
+            page.mouse().up();
+            page.keyboard().up("Shift");
+            int alive = arena.team(0, "alive") + arena.team(1, "alive");
+            arena.await("n => document.querySelector('[data-testid=hud-selected]').dataset.count === String(n)", alive);
+            assertThat(target.locator("option:checked").innerText()).isEqualTo("the " + alive + " selected agents");
+            arena.screenshot("agents-box-selected");
             arena.testId("toggle").click();
             arena.awaitRunning(true);
             assertThat(arena.problems()).isEmpty();

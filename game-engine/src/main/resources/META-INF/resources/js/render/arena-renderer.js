@@ -1,10 +1,13 @@
 // Draws the world on the canvas at the display's rate: walls, agents (body in the team's colour, heading, health
-// bar), a ring round each selected agent (and the zones of the one in focus), the box being drawn to select, a mark on agents running a behavior that is not built in, optional grid, zones
-// and rule labels. Everything the drawing needs (sizes, colours, zone radii, names) comes from the snapshots.
+// bar), a ring round each selected agent (and the zones of the one in focus), the box being drawn to select, a mark
+// on agents running a behavior that is not built in, optional grid, zones and rule labels. Everything the drawing
+// needs (sizes, colours, zone radii, names) comes from the snapshots.
 // Agents move from where the previous snapshot had them to where the latest has them, over one snapshot interval.
-// For 10,000 agents each kind of shape is one path per team, filled or stroked once.
+// For 10,000 agents each kind of shape is one path per team, filled or stroked once; zoomed out so far that agents
+// are a pixel or two, they and the background are written as pixels (DotLayer) instead.
 import { POSITION_STEPS_PER_UNIT } from '../snapshot-decoder.js';
 import { Camera } from './camera.js';
+import { DotLayer } from './dot-layer.js';
 
 const BACKGROUND = '#020617';
 const OUTSIDE = '#0b1220';
@@ -35,6 +38,7 @@ export class ArenaRenderer {
     this.conn = conn;
     this.ctx = ctx;
     this.camera = new Camera();
+    this.dots = new DotLayer();
     this.options = { grid: false, zones: false, labels: true };
     this.builtIns = new Set();
     this.frameAt = 0;
@@ -75,17 +79,27 @@ export class ArenaRenderer {
     }
     this.camera.resize(cssWidth, cssHeight, world.width, world.height);
     const cam = this.camera;
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.fillStyle = OUTSIDE;
-    g.fillRect(0, 0, this.canvas.width, this.canvas.height);
     const s = cam.scale * dpr;
-    g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
-    g.fillStyle = BACKGROUND;
-    g.fillRect(0, 0, world.width, world.height);
+    const teams = this.placeAgents(world, Math.min(1, (now - this.frameAt) / this.frameInterval), cam.visible(), world.radius);
+    // Agents under a few pixels: squares of at least a pixel and a half, as visible as discs at this size.
+    const dots = world.radius * cam.scale < ROUND_RADIUS_PX;
+    if (dots) {
+      const side = Math.max(1, Math.round(2 * Math.max(world.radius * cam.scale, 0.75) * dpr));
+      this.dots.paint(g, this.canvas.width, this.canvas.height, { scale: s, x: cam.x, y: cam.y }, world, teams, side,
+        { outside: OUTSIDE, background: BACKGROUND, teams: world.teamInfo.map((team) => team.color) });
+      g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
+    } else {
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.fillStyle = OUTSIDE;
+      g.fillRect(0, 0, this.canvas.width, this.canvas.height);
+      g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
+      g.fillStyle = BACKGROUND;
+      g.fillRect(0, 0, world.width, world.height);
+    }
     if (this.options.grid) this.drawGrid(world);
     g.fillStyle = WALL;
     for (const wall of world.walls) g.fillRect(wall.x, wall.y, wall.width, wall.height);
-    this.drawAgents(world, Math.min(1, (now - this.frameAt) / this.frameInterval));
+    this.drawAgents(world, teams, dots);
     this.drawMs = 0.9 * this.drawMs + 0.1 * (performance.now() - started);
     return true;
   }
@@ -103,11 +117,10 @@ export class ArenaRenderer {
     g.stroke();
   }
 
-  drawAgents(world, t) {
+  // The agents' bodies (unless drawn as dots already), heading, health and marks when large enough, the selection.
+  drawAgents(world, teams, dots) {
     const g = this.g;
     const r = world.radius;
-    const view = this.camera.visible();
-    const teams = this.placeAgents(world, t, view, r);
     const px = 1 / this.camera.scale; // one CSS pixel in world units
     const count = teams.reduce((sum, team) => sum + team.count, 0);
     this.lastInView = count;
@@ -115,18 +128,12 @@ export class ArenaRenderer {
     const radiusPx = r / px;
     const detailed = radiusPx >= DETAIL_RADIUS_PX;
     if (this.options.zones && count <= MAX_ZONES) this.drawZones(world, teams, px);
-    for (let team = 0; team < teams.length; team++) {
+    for (let team = 0; team < teams.length && !dots; team++) {
       const { xs, ys, count: n } = teams[team];
       if (!n) continue;
       g.fillStyle = world.teamInfo[team].color;
       g.beginPath();
-      if (radiusPx < ROUND_RADIUS_PX) {
-        // A square of at least a pixel and a half: as visible as a disc at this size, and far cheaper.
-        const half = Math.max(r, 0.75 * px);
-        for (let i = 0; i < n; i++) g.rect(xs[i] - half, ys[i] - half, 2 * half, 2 * half);
-      } else {
-        for (let i = 0; i < n; i++) { g.moveTo(xs[i] + r, ys[i]); g.arc(xs[i], ys[i], r, 0, Math.PI * 2); }
-      }
+      for (let i = 0; i < n; i++) { g.moveTo(xs[i] + r, ys[i]); g.arc(xs[i], ys[i], r, 0, Math.PI * 2); }
       g.fill();
     }
     if (detailed) {
