@@ -30,11 +30,15 @@ public final class BehaviorLanguage {
 
     /**
      * The whole language: {@code paramsPrefix} is how an expression names a document's own params
-     * ({@code params.<name>}), {@code functions} the only functions an expression may call.
+     * ({@code params.<name>}), {@code functions} the only functions an expression may call,
+     * {@code expressionFields} the document's fields whose strings are CEL expressions.
      */
     public record Description(int schemaVersion, List<Variable> variables, String paramsPrefix, List<String> functions,
-                              List<PrimitiveInfo> primitives, List<TargetInfo> targets) {
+                              List<PrimitiveInfo> primitives, List<TargetInfo> targets, List<String> expressionFields) {
     }
+
+    /** {@link Rule#condition()}, {@link Rule#forceScale()} and {@link SteerEntry#weight()}, by their JSON names. */
+    private static final List<String> EXPRESSION_FIELDS = List.of("condition", "forceScale", "weight");
 
     private static final Description DESCRIPTION = new Description(BehaviorDocument.SCHEMA_VERSION,
             PerceptionVariable.all().stream().map(v -> new Variable(v.celName(), v.kind(), v.description())).toList(),
@@ -42,7 +46,8 @@ public final class BehaviorLanguage {
             functions(),
             Arrays.stream(Primitive.values()).map(p -> new PrimitiveInfo(p.id(),
                     p.targetUse() == Primitive.TargetUse.REQUIRED, p.description())).toList(),
-            Arrays.stream(Target.values()).map(t -> new TargetInfo(t.id(), t.isEnemyAgent(), t.description())).toList());
+            Arrays.stream(Target.values()).map(t -> new TargetInfo(t.id(), t.isEnemyAgent(), t.description())).toList(),
+            EXPRESSION_FIELDS);
 
     private BehaviorLanguage() {
     }

@@ -168,6 +168,24 @@ final class ArenaPage implements AutoCloseable {
         return at == null ? null : List.of(at.get(0).intValue(), at.get(1).intValue());
     }
 
+    /**
+     * Points (CSS pixels in the canvas) inside up to {@code n} different agents' bodies of exactly this colour: each
+     * has the colour 3 pixels away on every side, and each is at least {@code apart} CSS pixels from the others.
+     */
+    List<List<Integer>> bodyPoints(String rgb, int n, int apart) {
+        @SuppressWarnings("unchecked")
+        List<List<Number>> found = (List<List<Number>>) page.evaluate("([rgb, n, apart]) => { const [r, g, b] = rgb.match(/\\d+/g).map(Number);"
+                + " const c = document.getElementById('canvas'); const d = " + PIXELS + "; const scale = c.width / c.clientWidth;"
+                + " const is = (x, y) => { const i = (y * c.width + x) * 4; return d[i] === r && d[i + 1] === g && d[i + 2] === b; };"
+                + " const points = [];"
+                + " for (let y = 3; y < c.height - 3 && points.length < n; y++) for (let x = 3; x < c.width - 3 && points.length < n; x++) {"
+                + "   if (!(is(x, y) && is(x + 3, y) && is(x - 3, y) && is(x, y + 3) && is(x, y - 3))) continue;"
+                + "   const p = [x / scale, y / scale];"
+                + "   if (points.every(q => Math.hypot(q[0] - p[0], q[1] - p[1]) >= apart)) points.push(p); }"
+                + " return points; }", List.of(rgb, n, apart));
+        return found.stream().map(point -> List.of(point.get(0).intValue(), point.get(1).intValue())).toList();
+    }
+
     /** A digest of the canvas' pixels: equal digests, same picture. */
     String canvasDigest() {
         return (String) page.evaluate("() => { const c = document.getElementById('canvas'); const d = " + PIXELS + ";"

@@ -1,8 +1,10 @@
 package dev.agentarena.browser;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.KeyboardModifier;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,120 @@ class PanelsTest extends BrowserTest {
             assertThat(visual.inputValue()).isEqualTo("180");
             arena.screenshot("config-saved");
             panelShot(arena, "config", "panel-config");
+            assertThat(arena.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFieldTheServerRefusesShowsTheServersErrorAtThatField() {
+        try (ArenaPage arena = open("default")) {
+            Page page = arena.page();
+            arena.signIn("Hedy");
+            Locator minSpeed = page.locator("#config-field-minSpeed");
+            minSpeed.waitFor();
+            // Each value is within its own field's range, so the form's own checks pass; the server's validation
+            // refuses a minimum above the maximum.
+            page.locator("#config-field-maxSpeed").fill("2");
+            minSpeed.fill("3");
+            assertThat(minSpeed.getAttribute("aria-invalid")).isEqualTo("false");
+            Locator error = page.locator("[data-error-for=minSpeed]");
+            assertThat(error.innerText()).isEmpty();
+            arena.testId("config-name").fill("Slow limit");
+            arena.testId("config-save").click();
+            arena.await("() => document.querySelector('[data-error-for=minSpeed]').textContent !== ''", null);
+            assertThat(error.innerText()).isEqualTo("minSpeed must not exceed maxSpeed");
+            assertThat(minSpeed.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(arena.testId("config-status").innerText()).startsWith("not saved: INVALID_CONFIG");
+            assertThat(arena.testId("config-list").innerText()).doesNotContain("Slow limit");
+            panelShot(arena, "config", "panel-config-server-error");
+            assertThat(arena.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWorldIdAndAnAgentCountAreCheckedAgainstTheServersLimits() {
+        try (ArenaPage arena = open("default")) {
+            Page page = arena.page();
+            // The limits (get_limits) reached the inputs.
+            arena.await("() => document.querySelector('[data-testid=add-count]').max !== ''", null);
+            assertThat(arena.testId("add-count").getAttribute("max")).isEqualTo("1000");
+            assertThat(arena.testId("new-world-id").getAttribute("title")).isEqualTo("1 to 64 letters, digits, '-' or '_'");
+
+            arena.testId("add-count").fill("1001");
+            arena.testId("add-team-0").click();
+            arena.await("() => document.querySelector('[data-testid=log]').textContent"
+                    + ".includes('the number of agents to add must be a whole number from 1 to 1000')", null);
+            // The server's pattern, compiled by the browser for the form: an id it would refuse is not sent.
+            arena.testId("new-world-id").fill("no spaces");
+            assertThat(page.evaluate("() => document.querySelector('[data-testid=new-world-id]').validity.patternMismatch")).isEqualTo(true);
+            arena.testId("new-world-id").fill("fine_id-2");
+            assertThat(page.evaluate("() => document.querySelector('[data-testid=new-world-id]').validity.valid")).isEqualTo(true);
+            assertThat(arena.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void severalSelectedAgentsAreAssignedABehaviorAndEachIsMarkedCustom() {
+        try (ArenaPage arena = open("default")) {
+            Page page = arena.page();
+            arena.signIn("Edsger");
+            page.locator(".CodeMirror").waitFor();
+            arena.testId("behavior-new").click();
+            page.evaluate("() => { const cm = document.querySelector('.CodeMirror').CodeMirror;"
+                    + " cm.setValue(cm.getValue().replace('\"My behavior\"', '\"Marked\"')); }");
+            arena.testId("behavior-save").click();
+            arena.await("() => document.querySelector('[data-testid=behavior-status]').textContent.startsWith('saved Marked')", null);
+            String behaviorId = page.locator("[data-testid=behavior-list] li", new Page.LocatorOptions().setHasText("Marked"))
+                    .getAttribute("data-behavior");
+
+            if ("true".equals(arena.testId("hud-round").getAttribute("data-running"))) {
+                arena.testId("toggle").click();
+            }
+            arena.awaitRunning(false);
+            page.waitForTimeout(300);
+            List<List<Integer>> agents = arena.bodyPoints(arena.teamColor(0), 3, 30);
+            assertThat(agents).as("three agents of team 0 apart from each other").hasSize(3);
+            Locator canvas = arena.testId("canvas");
+            canvas.click(new Locator.ClickOptions().setPosition(agents.get(0).get(0), agents.get(0).get(1)));
+            for (List<Integer> agent : agents.subList(1, 3)) {
+                canvas.click(new Locator.ClickOptions().setPosition(agent.get(0), agent.get(1))
+                        .setModifiers(List.of(KeyboardModifier.SHIFT)));
+            }
+            Locator selected = arena.testId("hud-selected");
+            arena.await("() => document.querySelector('[data-testid=hud-selected]').dataset.count === '3'", null);
+            assertThat(selected.innerText()).startsWith("3 selected (3 in view, 0 on a custom behavior)");
+            Locator target = arena.testId("assign-target");
+            assertThat(target.locator("option:checked").innerText()).isEqualTo("the 3 selected agents");
+            arena.screenshot("agents-selected");
+
+            arena.testId("assign-" + behaviorId).click();
+            arena.await("() => document.querySelector('[data-testid=behavior-status]').textContent === 'Marked assigned to 3 agents'", null);
+            // behavior_assigned (the server's word to every viewer) names the three agents; the snapshots then show
+            // each of them on the behavior, which the canvas marks and the HUD counts.
+            arena.await("id => [...document.querySelectorAll('[data-testid=log] li')].some(li => /agents \\d+, \\d+, \\d+ now run /.test(li.textContent)"
+                    + " && li.textContent.endsWith('now run ' + id))", behaviorId);
+            arena.await("() => document.querySelector('[data-testid=hud-selected]').dataset.custom === '3'", null);
+            arena.screenshot("agents-marked");
+
+            // A shift-click on a selected agent takes it out of the selection.
+            canvas.click(new Locator.ClickOptions().setPosition(agents.get(2).get(0), agents.get(2).get(1))
+                    .setModifiers(List.of(KeyboardModifier.SHIFT)));
+            arena.await("() => document.querySelector('[data-testid=hud-selected]').dataset.count === '2'", null);
+            assertThat(target.locator("option:checked").innerText()).isEqualTo("the 2 selected agents");
+            // A shift-drag across the whole world adds every living agent.
+            BoundingBox box = canvas.boundingBox();
+            page.keyboard().down("Shift");
+            page.mouse().move(box.x + 2, box.y + 2);
+            page.mouse().down();
+            page.mouse().move(box.x + box.width - 2, box.y + box.height - 2, new Mouse.MoveOptions().setSteps(5));
+            page.mouse().up();
+            page.keyboard().up("Shift");
+            int alive = arena.team(0, "alive") + arena.team(1, "alive");
+            arena.await("n => document.querySelector('[data-testid=hud-selected]').dataset.count === String(n)", alive);
+            assertThat(target.locator("option:checked").innerText()).isEqualTo("the " + alive + " selected agents");
+            arena.screenshot("agents-box-selected");
+            arena.testId("toggle").click();
+            arena.awaitRunning(true);
             assertThat(arena.problems()).isEmpty();
         }
     }
@@ -126,20 +242,11 @@ class PanelsTest extends BrowserTest {
             }
             arena.awaitRunning(false);
             page.waitForTimeout(300);
-            @SuppressWarnings("unchecked")
-            List<Number> at = (List<Number>) page.evaluate("rgb => { const [r, g, b] = rgb.match(/\\d+/g).map(Number);"
-                    + " const c = document.getElementById('canvas'); const copy = document.createElement('canvas');"
-                    + " copy.width = c.width; copy.height = c.height; const g2 = copy.getContext('2d', { willReadFrequently: true });"
-                    + " g2.drawImage(c, 0, 0); const d = g2.getImageData(0, 0, c.width, c.height).data;"
-                    + " const is = (x, y) => { const i = (y * c.width + x) * 4; return d[i] === r && d[i + 1] === g && d[i + 2] === b; };"
-                    // the inside of an agent's body: its colour 3 pixels away on every side
-                    + " for (let y = 3; y < c.height - 3; y++) for (let x = 3; x < c.width - 3; x++)"
-                    + "   if (is(x, y) && is(x + 3, y) && is(x - 3, y) && is(x, y + 3) && is(x, y - 3))"
-                    + "     return [x * c.clientWidth / c.width, y * c.clientHeight / c.height];"
-                    + " return null; }", arena.teamColor(0));
-            assertThat(at).as("a pixel of team 0's colour").isNotNull();
+            List<List<Integer>> inside = arena.bodyPoints(arena.teamColor(0), 1, 0);
+            assertThat(inside).as("a point inside an agent of team 0").isNotEmpty();
+            List<Integer> at = inside.get(0);
             BoundingBox box = arena.testId("canvas").boundingBox();
-            page.mouse().click(box.x + at.get(0).doubleValue(), box.y + at.get(1).doubleValue());
+            page.mouse().click(box.x + at.get(0), box.y + at.get(1));
             Locator details = arena.testId("agent-details");
             details.locator("dd[data-figure=health]").waitFor();
             assertThat(details.locator("dd[data-figure=team]").innerText()).isNotBlank();
@@ -155,10 +262,19 @@ class PanelsTest extends BrowserTest {
     void aGuestIsToldWhatItCanDoAndASecondUserCannotDeleteTheFirstUsersConfig() {
         try (ArenaPage first = open("default"); ArenaPage second = open("default")) {
             assertThat(first.testId("signin-user").innerText()).isEqualTo("You are a guest.");
-            assertThat(first.testId("guest-explainer").innerText()).contains("cannot save or delete", "Sign in");
+            // The server's words (get_limits), not a copy in the page.
+            first.await("() => document.querySelector('[data-testid=guest-explainer]').textContent.includes('POST /api/session')", null);
+            assertThat(first.testId("guest-explainer").innerText()).contains("As a guest you can watch", "cannot save or delete");
+            // The header names a guest as such, never as the default user, and says what a guest can and cannot do.
+            Locator header = first.testId("user");
+            assertThat(header.innerText()).startsWith("guest · sign in · world default").doesNotContain("default_user");
+            first.await("() => document.querySelector('[data-testid=user]').title.includes('cannot save or delete')", null);
+            first.screenshot("header-guest");
             panelShot(first, "signin", "panel-signin-guest");
             first.signIn("Alan");
             assertThat(first.testId("signin-user").innerText()).isEqualTo("Signed in as Alan.");
+            assertThat(header.innerText()).startsWith("Alan · world default");
+            assertThat(header.getAttribute("title")).isNull();
             assertThat(first.testId("guest-explainer").isHidden()).isTrue();
             first.page().locator("#config-field-teamSize").fill("7");
             first.testId("config-name").fill("Alan's arena");

@@ -2,6 +2,7 @@ package dev.agentarena.browser;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import dev.agentarena.e2e.TestStack;
 import dev.agentarena.testing.WsTestClient;
@@ -214,6 +215,8 @@ class WebClientTest extends BrowserTest {
     void recoversByItselfWhenTheEngineRestarts() throws Exception {
         try (ArenaPage arena = open("default")) {
             int port = stack.engine().port();
+            // Everything the page loads is in: what the engine's stop may cut short is the WebSocket only.
+            arena.page().waitForLoadState(LoadState.NETWORKIDLE);
             stack.stopService(stack.engine());
             arena.awaitStatus("reconnecting");
             arena.screenshot("engine-down");

@@ -101,6 +101,16 @@ export class ArenaConnection {
     return () => this.handlers.get(type).delete(handler);
   }
 
+  /**
+   * Calls handler(welcome) with the current welcome now (when connected) and with every welcome after: a part of
+   * the page that starts late sees the connection it joined exactly as one that started first.
+   */
+  onWelcome(handler) {
+    const unsubscribe = this.on('welcome', handler);
+    if (this.welcome) handler(this.welcome);
+    return unsubscribe;
+  }
+
   /** Calls handler(world, conn) for every decoded snapshot (see snapshot-decoder.js for the world's fields). */
   onState(handler) {
     this.stateHandlers.add(handler);

@@ -1,6 +1,6 @@
 // The heads-up display over the canvas: per team agents alive and kills, the round and its timer, the simulation's
 // tick and time, how long the engine takes per tick (from the world info, asked every few seconds), and this page's
-// own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame); and the selected agent.
+// own rates (snapshots/s, bytes/s, frames drawn per second, draw time per frame); and the selection.
 // Refreshed a few times a second, not per frame: the DOM is slower than the canvas.
 import { el } from './dom.js';
 
@@ -30,7 +30,7 @@ export class Hud {
     this.tickMillis = null;
     setInterval(() => this.refresh(), REFRESH_MS);
     conn.onStatus((status) => { if (status.state !== 'online') root.hidden = true; });
-    conn.on('welcome', (welcome) => this.worldInfo([welcome.world]));
+    conn.onWelcome((welcome) => this.worldInfo([welcome.world]));
     conn.on('world_list', (message) => this.worldInfo(message.worlds));
     // A poll that fails leaves the last figure up; the next one is due in a few seconds.
     setInterval(() => { if (conn.welcome) conn.request('list_worlds').catch(() => {}); }, WORLD_INFO_MS);
@@ -65,18 +65,30 @@ export class Hud {
       + `${Math.round(fps)} FPS · draw ${this.renderer.drawMs.toFixed(2)} ms`;
     this.rates.dataset.drawMs = this.renderer.drawMs.toFixed(3);
     this.rates.dataset.fps = fps.toFixed(1);
-    this.showSelected();
+    this.showSelected(world);
   }
 
-  // The selected agent in one line: who it is and the rule it follows now (details are the agent panel's).
-  showSelected() {
+  // The selection in one line: the agent in focus (who it is, the rule it follows now; details are the agent
+  // panel's) and, when several are selected, how many and how many of them run a custom behavior (marked).
+  showSelected(world) {
+    const ids = this.ctx.selectedIds;
     const agent = this.ctx.selectedAgent();
-    this.selected.hidden = !agent;
-    this.selected.dataset.agentId = agent ? String(agent.id) : '';
-    if (!agent) return;
-    const team = this.ctx.team(agent.team).name;
-    const rule = this.conn.name(agent.state) || '?';
-    this.selected.textContent = `selected: agent ${agent.id} (${team}) · ${rule} · health ${agent.health} · ${agent.kills} kills`;
+    let inView = 0;
+    let custom = 0;
+    if (ids.size > 1) {
+      for (const each of world.agents.values()) {
+        if (!ids.has(each.id)) continue;
+        inView++;
+        if (this.renderer.isCustom(each)) custom++;
+      }
+    }
+    this.selected.hidden = !agent && ids.size < 2;
+    Object.assign(this.selected.dataset, { agentId: agent ? String(agent.id) : '', count: String(ids.size), custom: String(custom) });
+    if (this.selected.hidden) return;
+    const focus = agent ? `agent ${agent.id} (${this.ctx.team(agent.team).name}) · ${this.conn.name(agent.state) || '?'}`
+      + ` · health ${agent.health} · ${agent.kills} kills` : 'none in view';
+    this.selected.textContent = ids.size < 2 ? `selected: ${focus}`
+      : `${ids.size} selected (${inView} in view, ${custom} on a custom behavior) · focus: ${focus}`;
   }
 
   showTeams(world) {

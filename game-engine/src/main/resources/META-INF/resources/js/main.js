@@ -18,8 +18,9 @@ ctx.renderer = renderer;
 showStatus();
 followWorldInUrl();
 markBuiltInBehaviors();
-// Connect once every panel listens, so that none misses the welcome.
-mountPanels().then(() => conn.connect());
+// Panels load while the connection opens: each hears the welcome it joined through conn.onWelcome, however late.
+conn.connect();
+mountPanels();
 requestAnimationFrame(function frame() {
   requestAnimationFrame(frame);
   if (renderer.draw()) hud.frameDrawn();
@@ -48,9 +49,8 @@ function showStatus() {
       ctx.notify(s.message, true);
     }
   });
-  conn.on('welcome', (welcome) => {
-    user.replaceChildren(el('span', { text: welcome.user.username }), el('span', { className: 'muted', text: ` · world ${conn.worldId}` }));
-  });
+  conn.onWelcome((welcome) => showUser(user, welcome.user));
+  conn.on('signed_out', (event) => showUser(user, event.user));
   conn.on('resumed', (message) => { if (message.missed > 0) ctx.notify(`reconnected: ${message.missed} answers arrived while away`); });
   conn.on('resume_failed', () => ctx.notify('reconnected to a restarted engine: nothing was kept from before'));
   conn.on('behavior_error', (e) => ctx.notify(`behavior ${e.behaviorId} failed for agent ${e.agentId} at ${e.path || '/'}: ${e.code} ${e.message}`, true));
@@ -61,8 +61,25 @@ function showStatus() {
   });
 }
 
+// Who the page acts as; a guest is named so, with what a guest can and cannot do (the server's words) and a way
+// to the sign-in panel.
+function showUser(user, who) {
+  const world = el('span', { className: 'muted', text: ` · world ${conn.worldId}` });
+  if (!who.guest) {
+    user.replaceChildren(el('span', { text: who.username }), world);
+    user.removeAttribute('title');
+    user.dataset.guest = 'false';
+    return;
+  }
+  const signIn = el('button', { className: 'link', text: 'sign in', attrs: { 'data-testid': 'header-signin' },
+    on: { click: () => document.querySelector('[data-testid=signin-name]').focus() } });
+  user.replaceChildren(el('span', { text: 'guest' }), el('span', { className: 'muted', text: ' · ' }), signIn, world);
+  user.dataset.guest = 'true';
+  ctx.withLimits((limits) => { user.title = `${limits.guest.can}\n${limits.guest.cannot}`; });
+}
+
 function followWorldInUrl() {
-  conn.on('welcome', () => {
+  conn.onWelcome(() => {
     const url = new URL(location.href);
     if (conn.worldId === 'default') url.searchParams.delete('world');
     else url.searchParams.set('world', conn.worldId);
@@ -75,7 +92,7 @@ function markBuiltInBehaviors() {
   const refresh = () => conn.listAll('list_behaviors', 'behaviors')
     .then((behaviors) => renderer.setBuiltIns(behaviors.filter((b) => b.builtIn).map((b) => b.id)))
     .catch((error) => ctx.reportError('listing behaviors', error));
-  conn.on('welcome', refresh);
+  conn.onWelcome(refresh);
 }
 
 function mountPanels() {

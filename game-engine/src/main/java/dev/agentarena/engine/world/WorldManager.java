@@ -32,7 +32,11 @@ public class WorldManager {
 
     public static final String DEFAULT_WORLD = "default";
     private static final Logger LOG = Logger.getLogger(WorldManager.class);
-    private static final Pattern WORLD_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** What a world id is, as a regular expression valid in Java and in JavaScript (clients check with it too). */
+    public static final String WORLD_ID_PATTERN = "[A-Za-z0-9_\\-]{1,64}";
+    /** The same, in words. */
+    public static final String WORLD_ID_RULE = "1 to 64 letters, digits, '-' or '_'";
+    private static final Pattern WORLD_ID = Pattern.compile(WORLD_ID_PATTERN);
 
     private final WorldSettings settings;
     private final MeterRegistry registry;
@@ -98,7 +102,7 @@ public class WorldManager {
      */
     public synchronized WorldHandle create(String id, ArenaConfig config, ConfigRef source) {
         if (id == null || !WORLD_ID.matcher(id).matches()) {
-            throw new WorldException("INVALID_ID", "a world id is 1 to 64 letters, digits, '-' or '_'");
+            throw new WorldException("INVALID_ID", "a world id is " + WORLD_ID_RULE);
         }
         List<FieldError> errors = config.validate();
         if (!errors.isEmpty()) {

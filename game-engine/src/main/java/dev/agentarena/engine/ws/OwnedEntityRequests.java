@@ -33,6 +33,9 @@ import java.util.function.Supplier;
  */
 abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHandler {
 
+    /** Told to a guest refused a save or delete, and in the welcome's {@link ClientLimits}. */
+    static final String HOW_TO_SIGN_IN = "sign in (POST /api/session with a name) to keep your own";
+
     /** The messages of one entity kind: the replies to save and delete, and the event the world's other viewers get. */
     record Messages<R>(BiFunction<String, R, Object> saved, BiFunction<String, String, Object> deleted,
                        BiFunction<String, String, Object> changed) {
@@ -147,7 +150,7 @@ abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHand
     private void refuseGuest(ClientSession session, ClientRequest request, String change) {
         if (session.identity().isGuest()) {
             throw new ProtocolException(request.requestId(), ErrorCode.FORBIDDEN, "guests cannot " + change + " a " + kind
-                    + ": sign in (POST /api/session with a name) to keep your own", List.of());
+                    + ": " + HOW_TO_SIGN_IN, List.of());
         }
     }
 

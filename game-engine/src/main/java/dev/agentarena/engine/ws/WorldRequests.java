@@ -39,8 +39,9 @@ public class WorldRequests implements RequestHandler {
     private void addAgents(ClientSession session, ClientRequest request) {
         Integer team = request.field("team", Integer.class, true);
         Integer count = request.field("count", Integer.class, false);
-        if (count != null && (count < 1 || count > WorldHandle.MAX_AGENTS_PER_COMMAND)) {
-            String range = "count must be between 1 and " + WorldHandle.MAX_AGENTS_PER_COMMAND;
+        ClientLimits.Range allowed = ClientLimits.ADD_AGENT_COUNT;
+        if (count != null && !allowed.contains(count)) {
+            String range = "count must be between " + allowed.min() + " and " + allowed.max();
             throw new ProtocolException(request.requestId(), ErrorCode.BAD_MESSAGE, range,
                     List.of(new FieldError("/count", "OUT_OF_RANGE", range)));
         }

@@ -1,4 +1,4 @@
-// Agent details: click an agent on the canvas and its figures stream here (watch_agent → agent_details, about
+// Agent details: click an agent on the canvas (the one in focus, when several are selected) and its figures stream here (watch_agent → agent_details, about
 // 4 per second) while it stays selected: team, health, kills, deaths, damage dealt and taken, lifetime, its
 // behavior and the rule it runs now.
 import { el } from '../dom.js';
@@ -23,7 +23,9 @@ export function mount(section, conn, ctx) {
   const hint = el('p', { className: 'muted', text: 'click an agent on the canvas to follow it' });
   section.append(title, hint, body);
 
+  let watched = null;
   async function watch(agentId) {
+    watched = agentId;
     body.replaceChildren();
     body.dataset.agentId = agentId === null ? '' : String(agentId);
     hint.hidden = agentId !== null;
@@ -44,7 +46,7 @@ export function mount(section, conn, ctx) {
     body.replaceChildren(...FIGURES.flatMap(([label, value]) => [el('dt', { text: label }),
       el('dd', { dataset: { figure: label.replace(' ', '-') }, text: String(value(details, ctx)) })]));
   });
-  ctx.onSelect(watch);
-  conn.on('welcome', () => { if (ctx.selectedAgentId !== null) watch(ctx.selectedAgentId); });
-  if (ctx.selectedAgentId !== null) watch(ctx.selectedAgentId);
+  ctx.onSelect((focused) => { if (focused !== watched) watch(focused); });
+  // A new connection watches nothing: ask again for the agent in focus.
+  conn.onWelcome(() => { if (ctx.selectedAgentId !== null) watch(ctx.selectedAgentId); });
 }

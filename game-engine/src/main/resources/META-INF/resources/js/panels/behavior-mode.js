@@ -1,11 +1,10 @@
 // The behavior editor's CodeMirror mode and completion. Highlighting: the JSON document, and inside the strings
-// that are expressions (condition, weight, forceScale) their CEL: perception variables, params, functions,
+// that are expressions (the language's expressionFields: condition, weight, forceScale) their CEL: perception variables, params, functions,
 // numbers and operators. Completion offers what the server's behavior_language lists: variables, params of the
 // document, functions in expressions, primitives and targets in their fields. Nothing here copies a server name.
 
-const EXPRESSION_KEYS = new Set(['condition', 'weight', 'forceScale']);
-
 export function defineBehaviorMode(CodeMirror, language) {
+  const EXPRESSION_KEYS = new Set(language.expressionFields);
   const variables = new Set(language.variables.map((v) => v.name));
   const functions = new Set(language.functions);
   const prefixOfParams = language.paramsPrefix;

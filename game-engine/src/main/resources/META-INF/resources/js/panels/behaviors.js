@@ -1,4 +1,4 @@
-// Behaviors: the list (built-ins, then the user's own), assigning one to a team or to the selected agent, and the
+// Behaviors: the list (built-ins, then the user's own), assigning one to a team or to the selected agents, and the
 // editor: CodeMirror with the document's JSON and CEL highlighted, completion from behavior_language, and the
 // validator's diagnostics marked at their documentLine/documentColumn as the user types (debounced). Saving keeps
 // a local history of the user's own versions. Other panels open a document here with the `arena:edit-behavior`
@@ -27,7 +27,7 @@ export function mount(section, conn, ctx) {
   const history = el('select', { attrs: { ...testId('behavior-history'), 'aria-label': 'saved versions' },
     on: { change: () => restore(history.value) } });
   const save = el('button', { className: 'primary', text: 'Save', attrs: testId('behavior-save'), on: { click: saveEditor } });
-  const fresh = el('button', { text: 'New', on: { click: () => open(exampleDocument(), null) } });
+  const fresh = el('button', { text: 'New', attrs: testId('behavior-new'), on: { click: () => open(exampleDocument(), null) } });
   section.append(el('div', { className: 'panel-head' }, el('h2', { text: 'Behaviors' }),
     el('label', { className: 'muted', text: 'assign to ' }, target)),
   list, host, el('div', { className: 'row' }, save, fresh, history), diagnostics, status);
@@ -45,10 +45,18 @@ export function mount(section, conn, ctx) {
     const world = ctx.world;
     const chosen = target.value;
     const options = (world ? world.teams : []).map((t, i) => el('option', { value: `team:${i}`, text: `team ${ctx.team(i).name}` }));
-    if (ctx.selectedAgentId !== null) options.push(el('option', { value: `agent:${ctx.selectedAgentId}`, text: `selected agent #${ctx.selectedAgentId}` }));
+    const ids = [...ctx.selectedIds];
+    if (ids.length) {
+      options.push(el('option', { value: `agents:${ids.join(',')}`, dataset: { count: ids.length },
+        text: ids.length === 1 ? `selected agent #${ids[0]}` : `the ${ids.length} selected agents` }));
+    }
     if (options.length === target.options.length && [...target.options].every((o, i) => o.value === options[i].value)) return;
+    const hadSelection = [...target.options].some((o) => o.value.startsWith('agents:'));
     target.replaceChildren(...options);
-    if ([...target.options].some((o) => o.value === chosen)) target.value = chosen;
+    // Agents just selected become the target, and a changed selection stays the target when the selection was.
+    const selection = options.find((o) => o.value.startsWith('agents:'));
+    const kept = selection && (!hadSelection || chosen.startsWith('agents:')) ? selection : options.find((o) => o.value === chosen);
+    if (kept) target.value = kept.value;
   }
 
   function renderList() {
@@ -68,10 +76,12 @@ export function mount(section, conn, ctx) {
   async function assign(behaviorId, name) {
     const [kind, value] = (target.value || '').split(':');
     if (!kind) { say('no team or agent to assign to yet', true); return; }
-    const where = kind === 'team' ? { team: Number(value) } : { agentIds: [Number(value)] };
+    const where = kind === 'team' ? { team: Number(value) } : { agentIds: value.split(',').map(Number) };
+    const who = kind === 'team' ? `team ${ctx.team(Number(value)).name}`
+      : where.agentIds.length === 1 ? `agent #${value}` : `${where.agentIds.length} agents`;
     try {
       await conn.request('assign_behavior', { behaviorId, ...where });
-      say(`${name} assigned to ${kind === 'team' ? `team ${ctx.team(Number(value)).name}` : `agent #${value}`}`);
+      say(`${name} assigned to ${who}`);
     } catch (error) {
       say(`not assigned: ${error.code} ${error.message}`, true);
     }
@@ -194,8 +204,7 @@ export function mount(section, conn, ctx) {
     }
   }
   let starting = false;
-  conn.on('welcome', start);
-  if (ctx.welcome) start(); // mounted after the welcome came
+  conn.onWelcome(start);
   conn.on('behavior_list_changed', () => refresh().catch(() => {}));
   conn.on('behavior_assigned', (event) => {
     const who = event.team !== null && event.team !== undefined ? `team ${ctx.team(event.team).name}` : `agents ${event.agentIds.join(', ')}`;

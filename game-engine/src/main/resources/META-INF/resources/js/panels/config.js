@@ -208,7 +208,6 @@ export function mount(section, conn, ctx) {
     }
   }
 
-  conn.on('welcome', start);
-  if (ctx.welcome) start(); // mounted after the welcome came
+  conn.onWelcome(start);
   conn.on('config_list_changed', () => refresh().catch(() => {}));
 }

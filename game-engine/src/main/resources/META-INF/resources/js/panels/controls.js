@@ -1,4 +1,5 @@
-// Controls: start/pause, step, reset, and add agents to each team (as many as the count says).
+// Controls: start/pause, step, reset, and add agents to each team (as many as the count says, within the range the
+// server accepts: get_limits).
 // Shortcuts: space starts or pauses, s steps, r resets (not while typing in a field).
 import { el, typingInField } from '../dom.js';
 
@@ -8,7 +9,7 @@ export function mount(section, conn, ctx) {
     attrs: { 'data-testid': 'toggle' }, on: { click: () => command(running() ? 'pause' : 'start') } });
   const step = el('button', { text: 'Step', title: 'advance one tick while paused (s)', on: { click: () => command('step') } });
   const reset = el('button', { text: 'Reset', title: 'start the round again with the current config (r)', on: { click: () => command('reset') } });
-  const count = el('input', { type: 'number', min: 1, max: 1000, value: 1, title: 'how many agents each Add button adds',
+  const count = el('input', { type: 'number', value: 1, step: 1, title: 'how many agents each Add button adds',
     attrs: { 'aria-label': 'agents to add', 'data-testid': 'add-count' } });
   const teams = el('div', { className: 'team-buttons' });
   section.append(el('h2', { text: 'Controls' }), el('div', { className: 'row' }, toggle, step, reset),
@@ -31,10 +32,17 @@ export function mount(section, conn, ctx) {
     }));
   });
 
+  let range = null; // {min, max} from the server; until it is known, the server alone checks
+  conn.onWelcome(() => ctx.withLimits((limits) => {
+    range = limits.addAgentCount;
+    count.min = range.min;
+    count.max = range.max;
+  }));
+
   function addAgents(team) {
     const n = Number(count.value);
-    if (!Number.isInteger(n) || n < 1 || n > 1000) {
-      ctx.notify('the number of agents to add must be a whole number from 1 to 1000', true);
+    if (range && (!Number.isInteger(n) || n < range.min || n > range.max)) {
+      ctx.notify(`the number of agents to add must be a whole number from ${range.min} to ${range.max}`, true);
       count.focus();
       return;
     }

@@ -36,6 +36,5 @@ export function mount(section, conn, ctx) {
     if (round !== null && world.round !== round) setTimeout(() => load(null), 1000);
     round = world.round;
   });
-  conn.on('welcome', () => { round = null; load(null); });
-  if (ctx.welcome) load(null); // mounted after the welcome came
+  conn.onWelcome(() => { round = null; load(null); });
 }

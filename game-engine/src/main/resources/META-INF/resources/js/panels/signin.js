@@ -1,17 +1,14 @@
 // Sign-in by name: POST /api/session {name} → {token, user}, the server sets the session cookie; DELETE
 // /api/session signs out. The page then reconnects so that the engine knows the new user. Shows who is signed
-// in, and as a guest what a guest can and cannot do.
+// in, and as a guest what a guest can and cannot do (in the server's words, from get_limits).
 import { el } from '../dom.js';
-
-const GUEST_CAN = 'As a guest you can watch and run any world, create worlds, apply the default configs, assign the built-in '
-  + 'behaviors, edit and validate behaviors, run scenarios and ask the copilot.';
-const GUEST_CANNOT = 'A guest cannot save or delete configs and behaviors (nor apply a copilot answer, which saves it). '
-  + 'Sign in with a name to keep your own: only you can change or delete them. A name is claimed once; this browser stays signed in.';
 
 export function mount(section, conn, ctx) {
   const who = el('p', { attrs: { 'data-testid': 'signin-user' } });
-  const explain = el('div', { className: 'muted', attrs: { 'data-testid': 'guest-explainer' } },
-    el('p', { text: GUEST_CAN }), el('p', { text: GUEST_CANNOT }));
+  const guestCan = el('p');
+  const guestCannot = el('p');
+  const explain = el('div', { className: 'muted', attrs: { 'data-testid': 'guest-explainer' } }, guestCan, guestCannot,
+    el('p', { text: 'A name is claimed once; this browser stays signed in.' }));
   const name = el('input', { maxLength: 64, placeholder: 'your name', required: true,
     attrs: { 'aria-label': 'name', 'data-testid': 'signin-name', autocomplete: 'username' } });
   const signIn = el('button', { type: 'submit', className: 'primary', text: 'Sign in', attrs: { 'data-testid': 'signin-submit' } });
@@ -27,6 +24,9 @@ export function mount(section, conn, ctx) {
     explain.hidden = !guest;
     form.hidden = !guest;
     signOut.hidden = guest;
+    if (guest) {
+      ctx.withLimits((limits) => { guestCan.textContent = limits.guest.can; guestCannot.textContent = limits.guest.cannot; });
+    }
   }
 
   async function submit() {
@@ -52,8 +52,7 @@ export function mount(section, conn, ctx) {
     conn.switchWorld(conn.worldId);
   }
 
-  show(ctx.welcome ? ctx.welcome.user : null);
-  conn.on('welcome', (welcome) => show(welcome.user));
+  conn.onWelcome((welcome) => show(welcome.user));
   conn.on('signed_out', (event) => {
     show(event.user);
     message.textContent = event.message;

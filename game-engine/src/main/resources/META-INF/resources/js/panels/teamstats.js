@@ -64,5 +64,5 @@ export function mount(section, conn, ctx) {
 
   uPlot().then((loaded) => { Plot = loaded; }).catch((error) => ctx.notify(`team chart unavailable: ${error.message}`, true));
   conn.onState(sample);
-  conn.on('welcome', () => { series = null; lastTick = -Infinity; });
+  conn.onWelcome(() => { series = null; lastTick = -Infinity; });
 }

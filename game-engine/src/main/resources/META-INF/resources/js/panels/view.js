@@ -1,5 +1,6 @@
 // How the canvas shows the world: grid, awareness zones and rule labels on or off; zoom and fit.
-// The wheel zooms and a drag pans on the canvas itself; a click selects an agent.
+// The wheel zooms and a drag pans on the canvas itself; a click selects an agent, a shift-click or a shift-drag
+// selects several.
 // Shortcuts: g grid, z zones, l labels, f fit, + and - zoom.
 import { el, typingInField } from '../dom.js';
 
@@ -16,7 +17,8 @@ export function mount(section, conn, ctx) {
     toggle('grid', 'grid', 'g'), toggle('zones', 'zones', 'z'), toggle('labels', 'rules', 'l'),
     el('button', { text: '−', title: 'zoom out (-)', on: { click: () => renderer.zoomBy(1 / 1.5) } }),
     el('button', { text: '+', title: 'zoom in (+)', on: { click: () => renderer.zoomBy(1.5) } }),
-    el('button', { text: 'fit', title: 'show the whole world (f, or double-click the canvas)', on: { click: () => renderer.fit() } }));
+    el('button', { text: 'fit', title: 'show the whole world (f, or double-click the canvas)', on: { click: () => renderer.fit() } }),
+    el('span', { className: 'hint', text: 'click: select · shift-click or shift-drag: select several' }));
 
   document.addEventListener('keydown', (event) => {
     if (typingInField(event) || event.ctrlKey || event.metaKey || event.altKey) return;

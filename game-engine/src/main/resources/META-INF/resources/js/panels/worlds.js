@@ -1,13 +1,11 @@
 // World picker: the engine's worlds (agents, viewers, running or not), join one, create one (with the default
-// config or one of the user's), delete one.
+// config or one of the user's), delete one. What a world id may be comes from the server (get_limits).
 import { el } from '../dom.js';
-
-const WORLD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function mount(section, conn, ctx) {
   const list = el('ul', { className: 'worlds', attrs: { 'data-testid': 'world-list' } });
-  const id = el('input', { placeholder: 'new world id', maxLength: 64, pattern: '[A-Za-z0-9_\\-]{1,64}', required: true,
-    title: 'letters, digits, - and _ (at most 64)', attrs: { 'aria-label': 'new world id', 'data-testid': 'new-world-id' } });
+  const id = el('input', { placeholder: 'new world id', required: true,
+    attrs: { 'aria-label': 'new world id', 'data-testid': 'new-world-id' } });
   const config = el('select', { title: 'the config the new world runs', attrs: { 'aria-label': 'config of the new world', 'data-testid': 'new-world-config' } });
   const form = el('form', { className: 'row', on: { submit: (event) => { event.preventDefault(); create(); } } },
     id, config, el('button', { type: 'submit', text: 'Create', attrs: { 'data-testid': 'create-world' } }));
@@ -36,7 +34,6 @@ export function mount(section, conn, ctx) {
 
   async function create() {
     const worldId = id.value.trim();
-    if (!WORLD_ID.test(worldId)) { ctx.notify('a world id is 1 to 64 letters, digits, - or _', true); return; }
     try {
       await conn.request('create_world', config.value ? { worldId, configId: config.value } : { worldId });
       id.value = '';
@@ -69,7 +66,15 @@ export function mount(section, conn, ctx) {
   }
 
   conn.on('world_list', (message) => show(message.worlds));
-  conn.on('welcome', () => { refresh(); listConfigs(); });
+  // The form then refuses an id the server would (until the limits are known, the server alone checks).
+  function learnIdRule() {
+    ctx.withLimits((limits) => {
+      id.pattern = limits.worldId.pattern;
+      id.title = limits.worldId.description;
+    });
+  }
+
+  conn.onWelcome(() => { refresh(); listConfigs(); learnIdRule(); });
   conn.on('config_list_changed', listConfigs);
   conn.on('config_saved', listConfigs);
   conn.on('config_deleted', listConfigs);

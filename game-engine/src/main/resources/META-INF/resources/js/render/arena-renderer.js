@@ -1,10 +1,13 @@
 // Draws the world on the canvas at the display's rate: walls, agents (body in the team's colour, heading, health
-// bar), the selected agent's ring, a mark on agents running a behavior that is not built in, optional grid, zones
-// and rule labels. Everything the drawing needs (sizes, colours, zone radii, names) comes from the snapshots.
+// bar), a ring round each selected agent (and the zones of the one in focus), the box being drawn to select, a mark
+// on agents running a behavior that is not built in, optional grid, zones and rule labels. Everything the drawing
+// needs (sizes, colours, zone radii, names) comes from the snapshots.
 // Agents move from where the previous snapshot had them to where the latest has them, over one snapshot interval.
-// For 10,000 agents each kind of shape is one path per team, filled or stroked once.
+// For 10,000 agents each kind of shape is one path per team, filled or stroked once; zoomed out so far that agents
+// are a pixel or two, they and the background are written as pixels (DotLayer) instead.
 import { POSITION_STEPS_PER_UNIT } from '../snapshot-decoder.js';
 import { Camera } from './camera.js';
+import { DotLayer } from './dot-layer.js';
 
 const BACKGROUND = '#020617';
 const OUTSIDE = '#0b1220';
@@ -35,6 +38,7 @@ export class ArenaRenderer {
     this.conn = conn;
     this.ctx = ctx;
     this.camera = new Camera();
+    this.dots = new DotLayer();
     this.options = { grid: false, zones: false, labels: true };
     this.builtIns = new Set();
     this.frameAt = 0;
@@ -43,8 +47,9 @@ export class ArenaRenderer {
     this.viewportSent = null;
     this.viewportTimer = null;
     this.placed = []; // per team: buffers of the agents in view (see placeAgents)
+    this.box = null; // the selection box being drawn (shift-drag), in CSS pixels of the canvas: {x0, y0, x1, y1}
     conn.onState(() => this.snapshotArrived());
-    conn.on('welcome', () => { this.viewportSent = null; this.sendViewportSoon(); });
+    conn.onWelcome(() => { this.viewportSent = null; this.sendViewportSoon(); });
     this.listenToPointer();
   }
 
@@ -74,17 +79,27 @@ export class ArenaRenderer {
     }
     this.camera.resize(cssWidth, cssHeight, world.width, world.height);
     const cam = this.camera;
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.fillStyle = OUTSIDE;
-    g.fillRect(0, 0, this.canvas.width, this.canvas.height);
     const s = cam.scale * dpr;
-    g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
-    g.fillStyle = BACKGROUND;
-    g.fillRect(0, 0, world.width, world.height);
+    const teams = this.placeAgents(world, Math.min(1, (now - this.frameAt) / this.frameInterval), cam.visible(), world.radius);
+    // Agents under a few pixels: squares of at least a pixel and a half, as visible as discs at this size.
+    const dots = world.radius * cam.scale < ROUND_RADIUS_PX;
+    if (dots) {
+      const side = Math.max(1, Math.round(2 * Math.max(world.radius * cam.scale, 0.75) * dpr));
+      this.dots.paint(g, this.canvas.width, this.canvas.height, { scale: s, x: cam.x, y: cam.y }, world, teams, side,
+        { outside: OUTSIDE, background: BACKGROUND, teams: world.teamInfo.map((team) => team.color) });
+      g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
+    } else {
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.fillStyle = OUTSIDE;
+      g.fillRect(0, 0, this.canvas.width, this.canvas.height);
+      g.setTransform(s, 0, 0, s, -cam.x * s, -cam.y * s);
+      g.fillStyle = BACKGROUND;
+      g.fillRect(0, 0, world.width, world.height);
+    }
     if (this.options.grid) this.drawGrid(world);
     g.fillStyle = WALL;
     for (const wall of world.walls) g.fillRect(wall.x, wall.y, wall.width, wall.height);
-    this.drawAgents(world, Math.min(1, (now - this.frameAt) / this.frameInterval));
+    this.drawAgents(world, teams, dots);
     this.drawMs = 0.9 * this.drawMs + 0.1 * (performance.now() - started);
     return true;
   }
@@ -102,11 +117,10 @@ export class ArenaRenderer {
     g.stroke();
   }
 
-  drawAgents(world, t) {
+  // The agents' bodies (unless drawn as dots already), heading, health and marks when large enough, the selection.
+  drawAgents(world, teams, dots) {
     const g = this.g;
     const r = world.radius;
-    const view = this.camera.visible();
-    const teams = this.placeAgents(world, t, view, r);
     const px = 1 / this.camera.scale; // one CSS pixel in world units
     const count = teams.reduce((sum, team) => sum + team.count, 0);
     this.lastInView = count;
@@ -114,18 +128,12 @@ export class ArenaRenderer {
     const radiusPx = r / px;
     const detailed = radiusPx >= DETAIL_RADIUS_PX;
     if (this.options.zones && count <= MAX_ZONES) this.drawZones(world, teams, px);
-    for (let team = 0; team < teams.length; team++) {
+    for (let team = 0; team < teams.length && !dots; team++) {
       const { xs, ys, count: n } = teams[team];
       if (!n) continue;
       g.fillStyle = world.teamInfo[team].color;
       g.beginPath();
-      if (radiusPx < ROUND_RADIUS_PX) {
-        // A square of at least a pixel and a half: as visible as a disc at this size, and far cheaper.
-        const half = Math.max(r, 0.75 * px);
-        for (let i = 0; i < n; i++) g.rect(xs[i] - half, ys[i] - half, 2 * half, 2 * half);
-      } else {
-        for (let i = 0; i < n; i++) { g.moveTo(xs[i] + r, ys[i]); g.arc(xs[i], ys[i], r, 0, Math.PI * 2); }
-      }
+      for (let i = 0; i < n; i++) { g.moveTo(xs[i] + r, ys[i]); g.arc(xs[i], ys[i], r, 0, Math.PI * 2); }
       g.fill();
     }
     if (detailed) {
@@ -143,16 +151,43 @@ export class ArenaRenderer {
       this.drawHealth(world, teams, r);
       this.drawCustomMarks(teams, r);
     }
-    const selected = this.findSelected(teams);
-    if (selected) {
-      this.drawZones(world, [selected], px, [MARK]);
-      g.strokeStyle = MARK;
-      g.lineWidth = 2 * px;
-      g.beginPath();
-      g.arc(selected.xs[0], selected.ys[0], Math.max(r, 2 * px) + 4 * px, 0, Math.PI * 2);
-      g.stroke();
-    }
+    this.drawSelection(world, teams, r, px);
     if (this.options.labels && count <= MAX_LABELS && detailed) this.drawLabels(teams, r, px);
+    if (this.box) this.drawBox(px);
+  }
+
+  // A ring round every selected agent in view; the one in focus also shows its awareness zones.
+  drawSelection(world, teams, r, px) {
+    const ids = this.ctx.selectedIds;
+    if (!ids.size) return;
+    const g = this.g;
+    const ring = Math.max(r, 2 * px) + 4 * px;
+    const focused = { xs: [], ys: [], count: 0 };
+    g.strokeStyle = MARK;
+    g.lineWidth = 2 * px;
+    g.beginPath();
+    for (const { xs, ys, agents, count } of teams) {
+      for (let i = 0; i < count; i++) {
+        const id = agents[i].id;
+        if (!ids.has(id)) continue;
+        g.moveTo(xs[i] + ring, ys[i]);
+        g.arc(xs[i], ys[i], ring, 0, Math.PI * 2);
+        if (id === this.ctx.selectedAgentId) { focused.xs.push(xs[i]); focused.ys.push(ys[i]); focused.count = 1; }
+      }
+    }
+    g.stroke();
+    if (focused.count) this.drawZones(world, [focused], px, [MARK]);
+  }
+
+  drawBox(px) {
+    const g = this.g;
+    const a = this.camera.toWorld(this.box.x0, this.box.y0);
+    const b = this.camera.toWorld(this.box.x1, this.box.y1);
+    g.strokeStyle = MARK;
+    g.lineWidth = px;
+    g.setLineDash([4 * px, 3 * px]);
+    g.strokeRect(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.abs(b.x - a.x), Math.abs(b.y - a.y));
+    g.setLineDash([]);
   }
 
   // Per team, the living agents in view and where they are drawn (interpolated), in buffers kept between frames:
@@ -183,18 +218,6 @@ export class ArenaRenderer {
       team.count++;
     }
     return teams;
-  }
-
-  /** The selected agent as a one-agent group, or null when it is not in view. */
-  findSelected(teams) {
-    const id = this.ctx.selectedAgentId;
-    if (id === null) return null;
-    for (const { xs, ys, agents, count } of teams) {
-      for (let i = 0; i < count; i++) {
-        if (agents[i].id === id) return { xs: [xs[i]], ys: [ys[i]], agents: [agents[i]], count: 1 };
-      }
-    }
-    return null;
   }
 
   // The awareness zones (visual, recognition, attack) around each agent, faint, in its team's colour.
@@ -244,13 +267,18 @@ export class ArenaRenderer {
     for (const { xs, ys, agents, count } of teams) {
       for (let i = 0; i < count; i++) {
         const behavior = agents[i].behavior;
-        if (custom[behavior] === undefined) custom[behavior] = !this.builtIns.has(this.conn.name(behavior));
+        if (custom[behavior] === undefined) custom[behavior] = this.isCustom(agents[i]);
         if (!custom[behavior]) continue;
         g.moveTo(xs[i] + r * 0.35, ys[i]);
         g.arc(xs[i], ys[i], r * 0.35, 0, Math.PI * 2);
       }
     }
     g.fill();
+  }
+
+  /** True when the agent runs a behavior the engine does not ship (it is marked); false until the list is known. */
+  isCustom(agent) {
+    return this.builtIns.size > 0 && !this.builtIns.has(this.conn.name(agent.behavior));
   }
 
   // The rule each agent follows now, under it.
@@ -266,6 +294,21 @@ export class ArenaRenderer {
         if (rule) g.fillText(rule, xs[i], ys[i] + r + 2 * px);
       }
     }
+  }
+
+  /** The ids of the living agents inside the rectangle between two world points. */
+  agentsIn(a, b) {
+    const world = this.conn.world;
+    if (!world) return [];
+    const [left, right] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+    const [top, bottom] = [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+    const ids = [];
+    for (const agent of world.agents.values()) {
+      const x = agent.x / POSITION_STEPS_PER_UNIT;
+      const y = agent.y / POSITION_STEPS_PER_UNIT;
+      if (agent.alive && x >= left && x <= right && y >= top && y <= bottom) ids.push(agent.id);
+    }
+    return ids;
   }
 
   /** The living agent nearest to the world point, within two radii, or null. */
@@ -284,12 +327,14 @@ export class ArenaRenderer {
     return best;
   }
 
-  // Drag pans, the wheel zooms around the pointer, a click selects (or clears), a double click fits the world.
+  // Drag pans, the wheel zooms around the pointer, a click selects one agent (or clears), a shift-click adds an
+  // agent to the selection or takes it out, a shift-drag adds the agents in its box, a double click fits the world.
   listenToPointer() {
     const canvas = this.canvas;
     let drag = null;
+    const at = (event) => { const rect = canvas.getBoundingClientRect(); return { x: event.clientX - rect.left, y: event.clientY - rect.top }; };
     canvas.addEventListener('pointerdown', (event) => {
-      drag = { x: event.clientX, y: event.clientY, moved: false };
+      drag = { x: event.clientX, y: event.clientY, moved: false, boxing: event.shiftKey, from: at(event) };
       canvas.setPointerCapture(event.pointerId);
     });
     canvas.addEventListener('pointermove', (event) => {
@@ -298,18 +343,28 @@ export class ArenaRenderer {
       const dy = event.clientY - drag.y;
       if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
       drag.moved = true;
+      if (drag.boxing) {
+        const to = at(event);
+        this.box = { x0: drag.from.x, y0: drag.from.y, x1: to.x, y1: to.y };
+        return;
+      }
       this.camera.pan(dx, dy);
       drag.x = event.clientX;
       drag.y = event.clientY;
       this.sendViewportSoon();
     });
     canvas.addEventListener('pointerup', (event) => {
-      if (drag && !drag.moved) {
-        const rect = canvas.getBoundingClientRect();
-        const point = this.camera.toWorld(event.clientX - rect.left, event.clientY - rect.top);
-        const agent = this.agentAt(point.x, point.y);
-        this.ctx.selectAgent(agent ? agent.id : null);
+      if (drag && drag.boxing && drag.moved) {
+        const to = at(event);
+        this.ctx.addAgents(this.agentsIn(this.camera.toWorld(drag.from.x, drag.from.y), this.camera.toWorld(to.x, to.y)));
+      } else if (drag && !drag.moved) {
+        const point = at(event);
+        const world = this.camera.toWorld(point.x, point.y);
+        const agent = this.agentAt(world.x, world.y);
+        if (event.shiftKey && agent) this.ctx.toggleAgent(agent.id);
+        else if (!event.shiftKey) this.ctx.selectAgent(agent ? agent.id : null);
       }
+      this.box = null;
       drag = null;
     });
     canvas.addEventListener('wheel', (event) => {

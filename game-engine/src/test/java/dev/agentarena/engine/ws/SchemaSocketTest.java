@@ -2,6 +2,8 @@ package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.behavior.BuiltInBehaviors;
+import dev.agentarena.behavior.Rule;
+import dev.agentarena.behavior.SteerEntry;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.config.ConfigSchema;
 import dev.agentarena.contracts.json.Json;
@@ -12,9 +14,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +65,37 @@ class SchemaSocketTest {
             assertThat(language.path("primitives").findValuesAsText("id")).contains("seek", "avoid-walls");
             assertThat(language.path("targets").findValuesAsText("id")).contains("nearestEnemy", "home");
             assertThat(language.path("paramsPrefix").asText()).isEqualTo("params.");
+            // The fields an editor highlights as CEL: the rule's and the steer entry's expression strings.
+            List<String> expressions = Stream.of(Rule.class, SteerEntry.class).flatMap(type -> Arrays.stream(type.getRecordComponents()))
+                    .filter(component -> component.getType() == String.class && !component.getName().equals("name"))
+                    .map(RecordComponent::getName).toList();
+            List<String> published = Stream.of(Json.mapper().convertValue(language.path("expressionFields"), String[].class)).toList();
+            assertThat(published).containsExactlyInAnyOrderElementsOf(expressions).hasSize(3);
+        }
+    }
+
+    @Test
+    void theLimitsAreTheOnesTheEngineChecks() {
+        try (WsTestClient client = connect()) {
+            client.send("{\"type\":\"get_limits\",\"requestId\":\"m1\"}");
+            JsonNode limits = client.awaitType("limits", WAIT).path("limits");
+            JsonNode count = limits.path("addAgentCount");
+            assertThat(count.path("min").asInt()).isEqualTo(1);
+            assertThat(count.path("max").asInt()).isEqualTo(1000);
+            client.send("{\"type\":\"add_agent\",\"requestId\":\"m2\",\"team\":0,\"count\":" + (count.path("max").asInt() + 1) + "}");
+            assertThat(client.awaitType("error", WAIT).path("errors").get(0).path("path").asText()).isEqualTo("/count");
+
+            String pattern = limits.path("worldId").path("pattern").asText();
+            assertThat("arena-2_b").matches(pattern);
+            assertThat("a".repeat(64)).matches(pattern);
+            assertThat(List.of("a".repeat(65), "", "a b", "é", "a/b")).noneMatch(id -> id.matches(pattern));
+            client.send("{\"type\":\"create_world\",\"requestId\":\"m3\",\"worldId\":\"a b\"}");
+            JsonNode refused = client.awaitType("error", WAIT);
+            assertThat(refused.path("code").asText()).isEqualTo("BAD_MESSAGE");
+            assertThat(refused.path("message").asText()).contains(limits.path("worldId").path("description").asText());
+
+            assertThat(limits.path("guest").path("can").asText()).contains("watch", "copilot");
+            assertThat(limits.path("guest").path("cannot").asText()).contains("cannot save or delete", "POST /api/session");
         }
     }
 
