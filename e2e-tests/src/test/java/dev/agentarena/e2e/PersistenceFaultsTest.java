@@ -10,11 +10,7 @@ import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.contracts.messages.SaveConfigPayload;
-import dev.agentarena.local.EmbeddedMongo;
-import dev.agentarena.local.KafkaBroker;
-import dev.agentarena.local.Ports;
 import dev.agentarena.local.QuarkusService;
-import dev.agentarena.local.TopicSetup;
 import dev.agentarena.testing.Polling;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,53 +40,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PersistenceFaultsTest {
 
-    private static final Duration READY = Duration.ofSeconds(90);
+    private static final Duration READY = FaultParts.READY;
     private static final Duration OUTAGE = Duration.ofSeconds(10);
 
-    private static Path dir;
-    private static int kafkaPort;
-    private static int controllerPort;
-    private static int mongoPort;
-    private static int persistencePort;
-    private static KafkaBroker kafka;
-    private static EmbeddedMongo mongo;
-    private static QuarkusService persistence;
+    private static FaultParts parts;
 
     private KafkaProducer<String, String> producer;
     private ResultLog results;
 
     @BeforeAll
     static void startParts() throws Exception {
-        dir = Files.createTempDirectory("arena-faults");
-        kafkaPort = Ports.free();
-        controllerPort = Ports.free();
-        mongoPort = Ports.free();
-        persistencePort = Ports.free();
-        kafka = startKafka();
-        TopicSetup.ensure(kafka.bootstrapServers());
-        mongo = startMongo();
-        persistence = startPersistence();
+        parts = FaultParts.start("faults");
     }
 
     @AfterAll
     static void stopParts() {
-        for (AutoCloseable part : new AutoCloseable[] {persistence, mongo, kafka}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception ignored) {
-                // Stopping what is left; the temporary folder goes with the JVM.
-            }
+        if (parts != null) {
+            parts.close();
         }
     }
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, parts.kafka.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500),
                 new StringSerializer(), new StringSerializer());
-        results = new ResultLog(kafka.bootstrapServers());
+        results = new ResultLog(parts.kafka.bootstrapServers());
     }
 
     @AfterEach
@@ -113,9 +86,9 @@ class PersistenceFaultsTest {
         }
         long answeredBefore = results.answered(ids);
         long killedAt = System.nanoTime();
-        ProcessHandle.of(persistence.process().pid()).orElseThrow().destroyForcibly();
-        assertThat(persistence.process().waitFor(10)).isEqualTo(137);
-        persistence = startPersistence();
+        ProcessHandle.of(parts.persistence.process().pid()).orElseThrow().destroyForcibly();
+        assertThat(parts.persistence.process().waitFor(10)).isEqualTo(137);
+        parts.persistence = parts.startPersistence();
         long restartedAt = System.nanoTime();
 
         long lost = results.awaitAll(ids, READY);
@@ -136,14 +109,14 @@ class PersistenceFaultsTest {
         Set<String> ids = idsOf(commands);
         Thread sender = sendPaced(commands, 10);
         Thread.sleep(2000);
-        ProcessHandle.of(mongo.process().pid()).orElseThrow().destroyForcibly();
-        mongo.process().waitFor(10);
+        ProcessHandle.of(parts.mongo.process().pid()).orElseThrow().destroyForcibly();
+        parts.mongo.process().waitFor(10);
         long downAt = System.nanoTime();
         long answeredAtStop = results.answered(ids);
         long notReadyAfter = awaitReadiness(false, Duration.ofSeconds(15));
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - downAt) / 1_000_000));
         long answeredDuringOutage = results.answered(ids);
-        mongo = startMongo();
+        parts.mongo = parts.startMongo();
         long backAt = System.nanoTime();
         long readyAfter = awaitReadiness(true, Duration.ofSeconds(30));
         sender.join();
@@ -168,10 +141,9 @@ class PersistenceFaultsTest {
         before.forEach(this::send);
         assertThat(results.awaitAll(idsOf(before), READY)).isZero();
 
-        ProcessHandle.of(kafka.process().pid()).orElseThrow().destroyForcibly();
-        kafka.process().waitFor(10);
+        parts.killKafka();
         Thread.sleep(OUTAGE.toMillis());
-        kafka = startKafka();
+        parts.kafka = parts.startKafka();
         long backAt = System.nanoTime();
 
         List<PersistenceCommand> after = creates("broker-after", 50);
@@ -185,7 +157,7 @@ class PersistenceFaultsTest {
         assertEveryCommandHadOneOutcome(after);
         assertThat(storedConfigs("broker-after")).isEqualTo(after.size());
         // Commands flow again; readiness follows once the Kafka client's health has seen the broker again.
-        assertThat(Polling.until(() -> QuarkusService.isReady(persistencePort), ready -> ready, Duration.ofSeconds(30)))
+        assertThat(Polling.until(() -> QuarkusService.isReady(parts.persistencePort()), ready -> ready, Duration.ofSeconds(30)))
                 .as("persistence ready again without a restart").isTrue();
     }
 
@@ -202,7 +174,7 @@ class PersistenceFaultsTest {
 
     /** Configs stored for the users of one test (each test's users have their own prefix). */
     private long storedConfigs(String label) {
-        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+        try (MongoClient client = MongoClients.create(parts.mongo.connectionString())) {
             return client.getDatabase("agent_game").getCollection("configs")
                     .countDocuments(Filters.regex("ownerId", "^" + label + "-"));
         }
@@ -246,26 +218,10 @@ class PersistenceFaultsTest {
     /** Nanoseconds until readiness is {@code ready}, or fails after {@code timeout}. */
     private static long awaitReadiness(boolean ready, Duration timeout) throws InterruptedException {
         long begin = System.nanoTime();
-        while (QuarkusService.isReady(persistencePort) != ready) {
+        while (QuarkusService.isReady(parts.persistencePort()) != ready) {
             assertThat(System.nanoTime() - begin).as("readiness %s within %s", ready, timeout).isLessThan(timeout.toNanos());
             Thread.sleep(100);
         }
         return System.nanoTime() - begin;
-    }
-
-    private static KafkaBroker startKafka() throws Exception {
-        return KafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort, dir.resolve("logs"));
-    }
-
-    private static EmbeddedMongo startMongo() throws Exception {
-        return EmbeddedMongo.start(dir.resolve("mongo").resolve("faults.mv"), mongoPort, dir.resolve("logs"));
-    }
-
-    private static QuarkusService startPersistence() throws Exception {
-        return QuarkusService.start("persistence-service",
-                TestStack.repoRoot().resolve("persistence-service").resolve("target").resolve("quarkus-app").toAbsolutePath().normalize(),
-                persistencePort, Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                        "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + mongoPort),
-                dir.resolve("logs"), READY);
     }
 }

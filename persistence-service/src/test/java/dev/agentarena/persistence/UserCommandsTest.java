@@ -2,7 +2,9 @@ package dev.agentarena.persistence;
 
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.AbandonUserPayload;
 import dev.agentarena.contracts.messages.CommandType;
+import dev.agentarena.contracts.messages.DefaultEntities;
 import dev.agentarena.contracts.messages.CreateUserPayload;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
@@ -133,10 +135,58 @@ class UserCommandsTest {
     }
 
     @Test
+    void abandoningAnUnclaimedUserFreesItsNameAndTokenButAnAccountInUseIsKept() {
+        String name = uniqueName("Late");
+        String hash = TokenGrant.hashOf(TokenGrant.newToken());
+        String userId = UUID.randomUUID().toString();
+        PersistenceCommand create = CommandChannel.command(CommandType.CREATE_USER, null, userId, null,
+                new CreateUserPayload(name, hash));
+        assertThat(channel.execute(create).status()).isEqualTo(ResultStatus.OK);
+
+        // Someone else's hash or another command's id: not the user that create made, so it is kept.
+        PersistenceResult wrongHash = channel.execute(abandon(userId, create.commandId(), TokenGrant.hashOf(TokenGrant.newToken())));
+        assertThat(wrongHash.status()).isEqualTo(ResultStatus.CONFLICT);
+        PersistenceResult wrongCreate = channel.execute(abandon(userId, UUID.randomUUID().toString(), hash));
+        assertThat(wrongCreate.status()).isEqualTo(ResultStatus.CONFLICT);
+        assertThat(users.findById(userId).await().atMost(CommandChannel.WAIT)).isNotNull();
+
+        PersistenceCommand abandon = abandon(userId, create.commandId(), hash);
+        PersistenceResult abandoned = channel.execute(abandon);
+        assertThat(abandoned.status()).isEqualTo(ResultStatus.OK);
+        assertThat(abandoned.entity().path("id").asText()).isEqualTo(userId);
+        assertThat(users.findById(userId).await().atMost(CommandChannel.WAIT)).isNull();
+        channel.await(r -> r.topic().equals(Topics.USER_TOKENS) && hash.equals(r.key()) && r.value() == null);
+        channel.await(r -> r.topic().equals(Topics.USERS) && userId.equals(r.key()) && r.value() == null);
+        // Redelivered, or asked again by another engine: nothing left to do, the same answer.
+        assertThat(channel.execute(abandon).status()).isEqualTo(ResultStatus.OK);
+        assertThat(channel.execute(abandon(userId, create.commandId(), hash)).status()).isEqualTo(ResultStatus.OK);
+        // The name is free again, in any case.
+        assertThat(channel.execute(createUser(name.toUpperCase())).status()).isEqualTo(ResultStatus.OK);
+
+        // A user who renamed themself (so someone holds the token) is never abandoned.
+        String usedHash = TokenGrant.hashOf(TokenGrant.newToken());
+        String usedId = UUID.randomUUID().toString();
+        PersistenceCommand usedCreate = CommandChannel.command(CommandType.CREATE_USER, null, usedId, null,
+                new CreateUserPayload(uniqueName("Used"), usedHash));
+        assertThat(channel.execute(usedCreate).status()).isEqualTo(ResultStatus.OK);
+        assertThat(channel.execute(CommandChannel.command(CommandType.RENAME_USER, usedId, usedId, 1L,
+                new RenameUserPayload(uniqueName("Used")))).status()).isEqualTo(ResultStatus.OK);
+        assertThat(channel.execute(abandon(usedId, usedCreate.commandId(), usedHash)).status()).isEqualTo(ResultStatus.CONFLICT);
+        assertThat(users.findById(usedId).await().atMost(CommandChannel.WAIT)).isNotNull();
+        assertThat(channel.execute(abandon(DefaultEntities.DEFAULT_USER_ID, create.commandId(), hash)).status())
+                .isEqualTo(ResultStatus.CONFLICT);
+    }
+
+    @Test
     void aGuestCannotRenameOrRevoke() {
         PersistenceResult result = channel.execute(CommandChannel.command(CommandType.REVOKE_TOKEN, null, null, null, null));
         assertThat(result.status()).isEqualTo(ResultStatus.FORBIDDEN);
         assertThat(result.message()).contains("sign in");
+    }
+
+    private static PersistenceCommand abandon(String userId, String createCommandId, String tokenHash) {
+        return CommandChannel.command(CommandType.ABANDON_USER, null, userId, null,
+                new AbandonUserPayload(createCommandId, tokenHash));
     }
 
     private static PersistenceCommand createUser(String name) {

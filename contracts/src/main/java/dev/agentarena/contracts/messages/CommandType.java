@@ -12,6 +12,11 @@ public enum CommandType {
     RENAME_USER,
     /** Ends the user's token (entityId is the user's id); the user keeps their data. */
     REVOKE_TOKEN,
+    /**
+     * Payload {@link AbandonUserPayload}; entityId is the user's id. Undoes a CREATE_USER whose result reached the engine
+     * after its sign-in had answered TIMEOUT: nobody holds that token, so the user goes and the name is free again.
+     */
+    ABANDON_USER,
     /** A read ({@link ListMatchesPayload}) answered with a {@link MatchPage}; not recorded, so a re-send reads again. */
     LIST_MATCHES
 }

@@ -15,6 +15,7 @@ import dev.agentarena.engine.auth.Identity;
 import dev.agentarena.engine.auth.OriginPolicy;
 import dev.agentarena.engine.auth.PresentedToken;
 import dev.agentarena.engine.messaging.PersistenceClient;
+import dev.agentarena.engine.messaging.PersistenceReply;
 import dev.agentarena.engine.view.TokenView;
 import dev.agentarena.engine.view.UserView;
 import dev.agentarena.engine.ws.ErrorCode;
@@ -39,7 +40,8 @@ import java.util.UUID;
  * Sign-in and sign-out. {@code POST /api/session {name}} creates the user through the persistence service's
  * CREATE_USER command and hands out its token once: in the body and as an {@code HttpOnly; SameSite=Strict} cookie.
  * {@code DELETE /api/session} revokes the presented token (REVOKE_TOKEN) and clears the cookie. The token is never
- * logged. Requests from another site's page are refused like WebSocket handshakes ({@link OriginPolicy}).
+ * logged. Requests from another site's page are refused like WebSocket handshakes ({@link OriginPolicy}). A sign-in
+ * answered TIMEOUT whose user is created after all gives up that user ({@link UnclaimedUsers}), so no name is lost.
  */
 @Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,14 +74,16 @@ public class SessionResource {
     private final UserView users;
     private final Authenticator authenticator;
     private final OriginPolicy origins;
+    private final UnclaimedUsers unclaimed;
 
     public SessionResource(PersistenceClient persistence, TokenView tokens, UserView users, Authenticator authenticator,
-                           OriginPolicy origins) {
+                           OriginPolicy origins, UnclaimedUsers unclaimed) {
         this.persistence = persistence;
         this.tokens = tokens;
         this.users = users;
         this.authenticator = authenticator;
         this.origins = origins;
+        this.unclaimed = unclaimed;
     }
 
     @POST
@@ -98,7 +102,19 @@ public class SessionResource {
         String tokenHash = TokenGrant.hashOf(token);
         PersistenceCommand command = PersistenceCommand.of(UUID.randomUUID().toString(), CommandType.CREATE_USER, null,
                 UUID.randomUUID().toString(), null, Json.toTree(new CreateUserPayload(request.name(), tokenHash)));
-        return ask(command).map(result -> {
+        Uni<PersistenceResult> created = Uni.createFrom().emitter(emitter -> persistence.request("sign-in/" + command.commandId(),
+                () -> command, new PersistenceReply() {
+                    @Override
+                    public void onResult(PersistenceResult result) {
+                        emitter.complete(result);
+                    }
+
+                    @Override
+                    public void onLateResult(PersistenceResult result) {
+                        unclaimed.lateResult(command, result);
+                    }
+                }));
+        return created.map(result -> {
             if (result.status() != ResultStatus.OK) {
                 return refusal(result);
             }

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * sent again: same request key within 10 minutes → the first outcome (the command is never applied twice), and a
  * result arriving after the TIMEOUT is still handed over, as a late result. Both refuse at once with UNAVAILABLE
  * while the persistence service has answered nothing for {@code arena.engine.persistence-silence} although
- * commands wait ({@link PersistenceAvailability}).
+ * commands wait, but for one probe per silence ({@link PersistenceAvailability}).
  */
 @ApplicationScoped
 public class PersistenceClient {
@@ -65,7 +65,7 @@ public class PersistenceClient {
      * could not be sent or no answer came in time.
      */
     public void send(PersistenceCommand command, Consumer<PersistenceResult> onResult) {
-        if (availability.refuseNow()) {
+        if (availability.refuseNow(System.nanoTime())) {
             onResult.accept(unavailable(command));
             return;
         }
@@ -85,7 +85,7 @@ public class PersistenceClient {
         if (!request.attach(reply)) {
             return;
         }
-        if (availability.refuseNow()) {
+        if (availability.refuseNow(System.nanoTime())) {
             request.timeOut(unavailable(request.command));
             return;
         }

@@ -4,6 +4,7 @@ import dev.agentarena.contracts.messages.DefaultEntities;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,27 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class UserView {
 
-    private final Map<String, UserRecord> users = new ConcurrentHashMap<>();
+    /** A known user's name changed (a rename here or on another engine); open connections must show the new one. */
+    public record UserRenamed(UserRecord user) {
+    }
 
+    private final Map<String, UserRecord> users = new ConcurrentHashMap<>();
+    private final Event<UserRenamed> renamed;
+
+    public UserView(Event<UserRenamed> renamed) {
+        this.renamed = renamed;
+    }
+
+    /** Keeps the newer version of {@code user}; fires {@link UserRenamed} when that changes a known user's name. */
     public void upsert(UserRecord user) {
-        users.merge(user.id(), user, (current, incoming) -> incoming.version() >= current.version() ? incoming : current);
+        UserRecord[] previous = new UserRecord[1];
+        UserRecord kept = users.merge(user.id(), user, (current, incoming) -> {
+            previous[0] = current;
+            return incoming.version() >= current.version() ? incoming : current;
+        });
+        if (kept == user && previous[0] != null && !previous[0].username().equals(user.username())) {
+            renamed.fire(new UserRenamed(user));
+        }
     }
 
     public void remove(String id) {

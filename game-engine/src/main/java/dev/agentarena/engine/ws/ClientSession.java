@@ -58,8 +58,21 @@ public final class ClientSession {
     }
 
     /** From now on the client acts as {@code guest} (its token was revoked); what it asks next is judged so. */
-    void becomeGuest(Identity guest) {
+    synchronized void becomeGuest(Identity guest) {
         this.identity = guest;
+    }
+
+    /**
+     * A newer record of the user this client is signed in as (a rename): it acts as that from now on. False when the
+     * client is not signed in as that user, or already knows that version.
+     */
+    synchronized boolean userChanged(UserRecord user) {
+        Identity current = identity;
+        if (current.isGuest() || !current.user().id().equals(user.id()) || current.user().version() >= user.version()) {
+            return false;
+        }
+        identity = new Identity(user, current.tokenHash());
+        return true;
     }
 
     String remoteHost() {

@@ -16,7 +16,10 @@ public enum ErrorCode {
     TOO_MANY_CONNECTIONS,
     /** Binary frames are not accepted from clients. */
     UNSUPPORTED_FRAME,
-    /** {@code POST /api/session} with a name that breaks the rules (1–40 characters once trimmed, no control characters). */
+    /**
+     * {@code POST /api/session} or rename_user with a name that breaks the rules (1–40 characters once trimmed, no
+     * control characters).
+     */
     INVALID_NAME,
     /** A config failed validation; {@code errors} lists the fields. */
     INVALID_CONFIG,

@@ -8,7 +8,6 @@ import dev.agentarena.contracts.messages.OwnedRecord;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.engine.messaging.PersistenceClient;
-import dev.agentarena.engine.messaging.PersistenceReply;
 
 import java.util.List;
 import java.util.Optional;
@@ -105,32 +104,10 @@ abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHand
         });
     }
 
-    /**
-     * Sends the request's command once per user and requestId (a re-sent request gets the first outcome; its
-     * command is never applied twice) and replies: {@code onCommitted} for a commit, else the error. An outcome that
-     * arrives after the asker was told TIMEOUT is still replied, marked {@code late}. A request without requestId
-     * cannot be recognised when sent again, so it is its own request.
-     */
+    /** Sends the request's command and replies (see {@link ClientCommands#ask}). */
     private void ask(ClientSession session, ClientRequest request, Supplier<PersistenceCommand> command,
                      BiConsumer<Consumer<Object>, PersistenceResult> onCommitted) {
-        String key = session.user().id() + "/" + (request.requestId() != null ? request.requestId() : UUID.randomUUID());
-        persistence.request(key, command, new PersistenceReply() {
-            @Override
-            public void onResult(PersistenceResult result) {
-                reply(session::send, result);
-            }
-
-            @Override
-            public void onLateResult(PersistenceResult result) {
-                reply(message -> session.send(PersistenceReplies.late(message)), result);
-            }
-
-            private void reply(Consumer<Object> asker, PersistenceResult result) {
-                if (PersistenceReplies.committed(asker, request, result, invalidCode, "/" + kind)) {
-                    onCommitted.accept(asker, result);
-                }
-            }
-        });
+        ClientCommands.ask(persistence, session, request, command, invalidCode, "/" + kind, onCommitted);
     }
 
     /** Field errors of a payload (paths relative to it) as paths of the client's message, under its {kind} field. */

@@ -43,6 +43,16 @@ public final class ServerMessages {
         }
     }
 
+    /**
+     * The reply to rename_user, and (without requestId) the event a user's other connections get when their name
+     * changed.
+     */
+    public record UserRenamed(String type, String requestId, UserInfo user) {
+        public UserRenamed(String requestId, UserInfo user) {
+            this("user_renamed", requestId, user);
+        }
+    }
+
     /** {@code resumeToken}: sent back in {@code resume} after a reconnect, it returns what this connection missed. */
     public record Welcome(String type, int protocolVersion, String connectionId, UserInfo user, Object world,
                           String resumeToken) {

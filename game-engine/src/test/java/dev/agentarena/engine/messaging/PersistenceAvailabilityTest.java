@@ -17,7 +17,7 @@ class PersistenceAvailabilityTest {
     @Test
     void silenceWithoutWaitingCommandsIsNoOutage() {
         availability.check(Long.MAX_VALUE, 60 * SECOND);
-        assertThat(availability.refuseNow()).isFalse();
+        assertThat(availability.refuseNow(60 * SECOND)).isFalse();
     }
 
     @Test
@@ -25,14 +25,29 @@ class PersistenceAvailabilityTest {
         availability.check(2 * SECOND, 6 * SECOND);
         assertThat(availability.isAvailable()).as("the oldest waited only 4 s").isTrue();
         availability.check(2 * SECOND, 7 * SECOND);
-        assertThat(availability.refuseNow()).isTrue();
+        assertThat(availability.refuseNow(8 * SECOND)).isTrue();
         assertThat(registry.get("arena.engine.persistence.available").gauge().value()).isZero();
 
         availability.resultArrived(8 * SECOND);
-        assertThat(availability.refuseNow()).isFalse();
+        assertThat(availability.refuseNow(8 * SECOND)).isFalse();
+        assertThat(registry.get("arena.engine.persistence.probes").counter().count()).as("no probe was due").isZero();
         assertThat(registry.get("arena.engine.persistence.availability.changes").tag("state", "UNAVAILABLE").counter().count()).isEqualTo(1);
         assertThat(registry.get("arena.engine.persistence.availability.changes").tag("state", "AVAILABLE").counter().count()).isEqualTo(1);
         assertThat(registry.get("arena.engine.persistence.refused.unavailable").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void whileUnavailableOneCommandPerSilenceGoesThroughAsAProbe() {
+        availability.check(0, 5 * SECOND);
+        assertThat(availability.refuseNow(5 * SECOND)).isTrue();
+        assertThat(availability.refuseNow(9 * SECOND)).isTrue();
+        assertThat(availability.refuseNow(10 * SECOND)).as("5 s after turning unavailable: a probe").isFalse();
+        assertThat(availability.refuseNow(10 * SECOND)).as("one probe only").isTrue();
+        assertThat(availability.refuseNow(14 * SECOND)).isTrue();
+        assertThat(availability.refuseNow(15 * SECOND)).as("the next probe, 5 s later").isFalse();
+        assertThat(availability.isAvailable()).as("a probe sent is no answer").isFalse();
+        assertThat(registry.get("arena.engine.persistence.probes").counter().count()).isEqualTo(2);
+        assertThat(registry.get("arena.engine.persistence.refused.unavailable").counter().count()).isEqualTo(4);
     }
 
     @Test

@@ -4,22 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.AbandonUserPayload;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.CreateUserPayload;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
+import dev.agentarena.contracts.messages.RenameUserPayload;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.contracts.messages.TokenGrant;
 import dev.agentarena.contracts.messages.UserRecord;
 import dev.agentarena.testing.KafkaTestClient;
 import dev.agentarena.testing.KafkaTestResource;
+import dev.agentarena.testing.Polling;
 import dev.agentarena.testing.WsTestClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Sign-in over {@code /api/session}, the handshake's token and Origin checks, guests, and sign-out turning open
- * connections into guests, against a real Kafka broker; this test plays the persistence service.
+ * Sign-in over {@code /api/session} (and a sign-in that timed out), the handshake's token and Origin checks, guests,
+ * renames, and sign-out turning open connections into guests, against a real Kafka broker; this test plays the persistence service.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -55,6 +61,9 @@ class SignInTest {
 
     @TestHTTPResource("/api/session")
     URI session;
+
+    @Inject
+    MeterRegistry meters;
 
     private KafkaTestClient kafka;
     private final ExecutorService http = Executors.newSingleThreadExecutor();
@@ -200,6 +209,102 @@ class SignInTest {
                 .body("{\"name\":\"csrf\"}").post(session).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aSignInAnsweredTimeoutWhoseUserIsCreatedLateGivesThatUserUpSoItsNameIsFree() throws Exception {
+        double abandonedBefore = unclaimed("ABANDONED");
+        Future<Response> answer = http.submit(() -> RestAssured.given().contentType("application/json")
+                .body("{\"name\":\"Slowpoke\"}").post(session));
+        PersistenceCommand create = awaitCommand(CommandType.CREATE_USER);
+        Response timedOut = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(timedOut.statusCode()).isEqualTo(504);
+        assertThat(Json.mapper().readTree(timedOut.body().asString()).path("code").asText()).isEqualTo("TIMEOUT");
+        assertThat(timedOut.header("Set-Cookie")).isNull();
+
+        // The create was applied after all: a user whose token nobody got. The engine gives it up.
+        String tokenHash = Json.convert(create.payload(), CreateUserPayload.class).tokenHash();
+        answer(PersistenceResult.ok(create, Json.toTree(new UserRecord(MessageSchema.CURRENT, create.entityId(), "Slowpoke",
+                false, Map.of(), Instant.now(), 1))));
+        PersistenceCommand abandon = awaitCommand(CommandType.ABANDON_USER);
+        assertThat(abandon.entityId()).isEqualTo(create.entityId());
+        AbandonUserPayload which = Json.convert(abandon.payload(), AbandonUserPayload.class);
+        assertThat(which.createCommandId()).isEqualTo(create.commandId());
+        assertThat(which.tokenHash()).isEqualTo(tokenHash);
+        answer(PersistenceResult.ok(abandon, Json.mapper().createObjectNode().put("id", create.entityId())));
+        assertThat(Polling.until(() -> unclaimed("ABANDONED"), count -> count == abandonedBefore + 1, WAIT))
+                .as("abandoned users counted").isEqualTo(abandonedBefore + 1);
+
+        // A late refusal made no user: nothing to give up.
+        Future<Response> again = http.submit(() -> RestAssured.given().contentType("application/json")
+                .body("{\"name\":\"Slowpoke\"}").post(session));
+        PersistenceCommand second = awaitCommand(CommandType.CREATE_USER);
+        assertThat(again.get(WAIT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+        answer(PersistenceResult.failed(second, ResultStatus.CONFLICT, "the name Slowpoke is taken", List.of()));
+        assertThat(catchThrowable(() -> awaitCommand(CommandType.ABANDON_USER, Duration.ofSeconds(2))))
+                .as("no ABANDON_USER after a late refusal").isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aRenameReachesTheAskerTheUsersOtherConnectionsAndTheNextWelcome() {
+        TestUsers.SignedIn hedy = TestUsers.signIn(kafka, "hedy");
+        try (WsTestClient asker = WsTestClient.connect(ws(world), hedy.bearer());
+             WsTestClient otherTab = WsTestClient.connect(ws(world), hedy.bearer())) {
+            asker.awaitType("welcome", WAIT);
+            otherTab.awaitType("welcome", WAIT);
+            asker.send("{\"type\":\"rename_user\",\"requestId\":\"n1\",\"name\":\"  Hedy L  \"}");
+            PersistenceCommand rename = awaitCommand(CommandType.RENAME_USER);
+            assertThat(rename.userId()).isEqualTo(hedy.id());
+            assertThat(rename.entityId()).isEqualTo(hedy.id());
+            // Persistence judges and trims the name, as at sign-in.
+            assertThat(Json.convert(rename.payload(), RenameUserPayload.class).name()).isEqualTo("  Hedy L  ");
+            answer(PersistenceResult.ok(rename, Json.toTree(new UserRecord(MessageSchema.CURRENT, hedy.id(), "Hedy L", false,
+                    Map.of("theme", "dark", "notifications", true), Instant.now(), 2))));
+
+            JsonNode renamed = asker.awaitType("user_renamed", WAIT);
+            assertThat(renamed.path("requestId").asText()).isEqualTo("n1");
+            assertThat(renamed.path("user").path("username").asText()).isEqualTo("Hedy L");
+            assertThat(renamed.path("user").path("guest").asBoolean()).isFalse();
+            JsonNode told = otherTab.awaitType("user_renamed", WAIT);
+            assertThat(told.path("requestId").isNull()).isTrue();
+            assertThat(told.path("user").path("username").asText()).isEqualTo("Hedy L");
+            asker.send("{\"type\":\"list_configs\",\"requestId\":\"flush\"}");
+            asker.await(m -> "flush".equals(m.path("requestId").asText()), WAIT);
+            assertThat(asker.history()).filteredOn(m -> "user_renamed".equals(m.path("type").asText()))
+                    .as("the asker hears its rename once").hasSize(1);
+
+            // A rename on another engine arrives through the users changelog: open connections show it too.
+            kafka.send(Topics.USERS, hedy.id(), Json.write(new UserRecord(MessageSchema.CURRENT, hedy.id(), "Hedy Lamarr",
+                    false, Map.of(), Instant.now(), 3)));
+            asker.await(m -> "user_renamed".equals(m.path("type").asText())
+                    && "Hedy Lamarr".equals(m.path("user").path("username").asText()), WAIT);
+
+            asker.send("{\"type\":\"rename_user\",\"requestId\":\"n2\",\"name\":\"ada\"}");
+            answer(PersistenceResult.failed(awaitCommand(CommandType.RENAME_USER), ResultStatus.CONFLICT,
+                    "the name ada is taken", List.of()));
+            assertThat(asker.await(m -> "n2".equals(m.path("requestId").asText()), WAIT).path("code").asText())
+                    .isEqualTo("CONFLICT");
+            asker.send("{\"type\":\"rename_user\",\"requestId\":\"n3\",\"name\":\"   \"}");
+            answer(PersistenceResult.failed(awaitCommand(CommandType.RENAME_USER), ResultStatus.INVALID,
+                    "the user is not valid", List.of(new FieldError("/name", "REQUIRED", "a user needs a name"))));
+            JsonNode invalid = asker.await(m -> "n3".equals(m.path("requestId").asText()), WAIT);
+            assertThat(invalid.path("code").asText()).isEqualTo("INVALID_NAME");
+            assertThat(invalid.path("errors").get(0).path("path").asText()).isEqualTo("/name");
+        }
+        try (WsTestClient next = WsTestClient.connect(ws(world), hedy.bearer())) {
+            assertThat(next.awaitType("welcome", WAIT).path("user").path("username").asText()).isEqualTo("Hedy Lamarr");
+        }
+        try (WsTestClient guest = WsTestClient.connect(ws(world))) {
+            guest.awaitType("welcome", WAIT);
+            assertForbiddenToGuests(guest, "{\"type\":\"rename_user\",\"requestId\":\"g1\",\"name\":\"Guest\"}");
+        }
+        assertThat(catchThrowable(() -> awaitCommand(CommandType.RENAME_USER, Duration.ofSeconds(1))))
+                .as("a guest's rename never reaches Kafka").isInstanceOf(AssertionError.class);
+    }
+
+    private double unclaimed(String outcome) {
+        Counter counter = meters.find("arena.engine.session.unclaimed").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private void assertForbiddenToGuests(WsTestClient client, String frame) {
         String requestId = Json.read(frame, JsonNode.class).path("requestId").asText();
         client.send(frame);
@@ -209,8 +314,12 @@ class SignInTest {
     }
 
     private PersistenceCommand awaitCommand(CommandType type) {
+        return awaitCommand(type, WAIT);
+    }
+
+    private PersistenceCommand awaitCommand(CommandType type, Duration timeout) {
         List<ConsumerRecord<String, String>> seen = kafka.awaitRecord(r -> r.topic().equals(Topics.PERSISTENCE_COMMANDS)
-                && Json.read(r.value(), PersistenceCommand.class).type() == type, WAIT);
+                && Json.read(r.value(), PersistenceCommand.class).type() == type, timeout);
         return Json.read(seen.get(seen.size() - 1).value(), PersistenceCommand.class);
     }
 

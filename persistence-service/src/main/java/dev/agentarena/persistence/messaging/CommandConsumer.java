@@ -113,6 +113,7 @@ public class CommandConsumer {
             case CREATE_USER -> userCommands.create(command);
             case RENAME_USER -> userCommands.rename(command);
             case REVOKE_TOKEN -> userCommands.revokeToken(command);
+            case ABANDON_USER -> userCommands.abandon(command);
             case LIST_MATCHES -> throw new IllegalArgumentException("a read is not applied");
         };
     }

@@ -1,10 +1,13 @@
 package dev.agentarena.persistence.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.kafka.Topics;
+import dev.agentarena.contracts.messages.AbandonUserPayload;
+import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.CreateUserPayload;
 import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
@@ -32,7 +35,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * User commands: create (the token is in the answer once, only its hash is stored), rename, revoke the token.
+ * User commands: create (the token is in the answer once, only its hash is stored), rename, revoke the token, and
+ * abandon a user whose token nobody got.
  * Every change is published on {@code arena.users} (never with the hash) and every token change on
  * {@code arena.users.tokens} (keyed by hash, a tombstone on revoke), from which engines check tokens locally.
  */
@@ -145,6 +149,45 @@ public class UserCommandService {
                     .flatMap(result -> result.getMatchedCount() == 1
                             ? Uni.createFrom().item(changed(command, user, List.of(ChangelogChange.tombstone(Topics.USER_TOKENS, hash))))
                             : failed(command, ResultStatus.CONFLICT, "user " + user.id + " changed meanwhile; try again"));
+        });
+    }
+
+    /**
+     * Deletes a user whose CREATE_USER answer came too late for its asker (see {@link CommandType#ABANDON_USER}):
+     * nobody holds its token, so its name is freed. Only a user untouched since that very create is deleted (version
+     * 1, made by the named command, the named token hash): an account anybody used is refused with CONFLICT. A user
+     * already gone is fine, so a redelivery or a second engine asking changes nothing.
+     */
+    public Uni<CommandOutcome> abandon(PersistenceCommand command) {
+        AbandonUserPayload payload;
+        try {
+            payload = Json.convert(command.payload(), AbandonUserPayload.class);
+        } catch (JsonReadException e) {
+            return invalid(command, new FieldError("/payload" + e.path(), "BAD_PAYLOAD", e.getMessage()));
+        }
+        if (command.entityId() == null || payload == null || payload.createCommandId() == null
+                || !TokenGrant.isHash(payload.tokenHash())) {
+            return invalid(command, new FieldError("/payload", "REQUIRED",
+                    "abandoning a user needs its id, the commandId of its create and its token hash"));
+        }
+        ObjectNode gone = Json.mapper().createObjectNode().put("id", command.entityId());
+        return users.findById(command.entityId()).flatMap(user -> {
+            if (user == null) {
+                return Uni.createFrom().item(CommandOutcome.unchanged(PersistenceResult.ok(command, gone)));
+            }
+            if (user.isDefault || user.version != 1 || !payload.createCommandId().equals(user.lastCommandId)
+                    || !payload.tokenHash().equals(user.tokenHash)) {
+                return failed(command, ResultStatus.CONFLICT, "user " + user.id + " is in use; it is kept");
+            }
+            return users.mongoCollection()
+                    .deleteOne(Filters.and(Filters.eq("_id", user.id), Filters.eq("version", 1L),
+                            Filters.eq("lastCommandId", payload.createCommandId())))
+                    .map(result -> result.getDeletedCount() == 1
+                            ? new CommandOutcome(PersistenceResult.ok(command, gone),
+                                    List.of(ChangelogChange.tombstone(Topics.USER_TOKENS, payload.tokenHash()),
+                                            ChangelogChange.tombstone(Topics.USERS, user.id)), null)
+                            : CommandOutcome.unchanged(PersistenceResult.failed(command, ResultStatus.CONFLICT,
+                                    "user " + user.id + " changed meanwhile; it is kept", List.of())));
         });
     }
 
