@@ -92,6 +92,10 @@ public class CommandConsumer {
             // A read: answered from the current state, never recorded, so a re-send simply reads again.
             return retry.untilStoreAnswers(() -> matchQueries.list(command)).flatMap(this::reply);
         }
+        if (command.type() == CommandType.MARK_SEEN) {
+            // Idempotent by itself (the latest of the times seen wins), so neither looked up nor recorded.
+            return retry.untilStoreAnswers(() -> userCommands.markSeen(command)).flatMap(this::reply);
+        }
         Timer.Sample sample = Timer.start(registry);
         return steps.timed(Step.LOOKUP, () -> retry.untilStoreAnswers(() -> processed.findById(command.commandId())))
                 .flatMap(previous -> previous != null ? replay(command, previous) : applyAndRecord(command))
@@ -117,7 +121,7 @@ public class CommandConsumer {
             case CREATE_USER -> userCommands.create(command);
             case RENAME_USER -> userCommands.rename(command);
             case REVOKE_TOKEN -> userCommands.revokeToken(command);
-            case LIST_MATCHES -> throw new IllegalArgumentException("a read is not applied");
+            case LIST_MATCHES, MARK_SEEN -> throw new IllegalArgumentException(command.type() + " is answered without a record");
         };
     }
 
