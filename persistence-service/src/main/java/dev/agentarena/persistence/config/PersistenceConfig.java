@@ -27,8 +27,4 @@ public interface PersistenceConfig {
 
     @WithDefault("2s")
     Duration storeRetryMax();
-
-    /** Rounds of the save path run (changing nothing) before the service reports ready; 0 skips the warm-up. */
-    @WithDefault("200")
-    int warmUpRounds();
 }

@@ -7,7 +7,6 @@ import dev.agentarena.persistence.entity.ConfigEntity;
 import dev.agentarena.persistence.entity.UserEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.messaging.ChangelogPublisher;
-import dev.agentarena.persistence.messaging.CommandPathWarmUp;
 import dev.agentarena.persistence.repository.BehaviorRepository;
 import dev.agentarena.persistence.repository.ConfigRepository;
 import dev.agentarena.persistence.repository.MatchRepository;
@@ -30,8 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * At start: creates the indexes, the default user and the default config (fixed ids, so replicas starting
  * at once create one of each), then republishes every user (and token hash), config and behavior on the changelogs so that
- * engines can rebuild their views even from an emptied Kafka, then warms the save path ({@link CommandPathWarmUp}).
- * Retries in the background until MongoDB answers.
+ * engines can rebuild their views even from an emptied Kafka. Retries in the background until MongoDB answers.
  */
 @ApplicationScoped
 public class DefaultDataBootstrap {
@@ -45,12 +43,11 @@ public class DefaultDataBootstrap {
     private final ConfigCommandService configCommands;
     private final BehaviorCommandService behaviorCommands;
     private final ChangelogPublisher changelog;
-    private final CommandPathWarmUp warmUp;
     private final AtomicBoolean done = new AtomicBoolean();
 
     public DefaultDataBootstrap(UserRepository users, ConfigRepository configs, BehaviorRepository behaviors, MatchRepository matches,
                                 ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
-                                ChangelogPublisher changelog, CommandPathWarmUp warmUp) {
+                                ChangelogPublisher changelog) {
         this.users = users;
         this.configs = configs;
         this.behaviors = behaviors;
@@ -58,15 +55,14 @@ public class DefaultDataBootstrap {
         this.configCommands = configCommands;
         this.behaviorCommands = behaviorCommands;
         this.changelog = changelog;
-        this.warmUp = warmUp;
     }
 
     void onStart(@Observes StartupEvent event) {
-        run().chain(warmUp::run).onFailure().invoke(failure -> LOG.warnf("bootstrap of default data failed, retrying: %s", failure.getMessage()))
+        run().onFailure().invoke(failure -> LOG.warnf("bootstrap of default data failed, retrying: %s", failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .subscribe().with(ignored -> {
                     done.set(true);
-                    LOG.info("default user and config ready; changelogs republished; save path warmed up");
+                    LOG.info("default user and config ready; changelogs republished");
                 });
     }
 
