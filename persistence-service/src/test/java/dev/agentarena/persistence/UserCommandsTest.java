@@ -6,6 +6,7 @@ import dev.agentarena.contracts.messages.AbandonUserPayload;
 import dev.agentarena.contracts.messages.CommandType;
 import dev.agentarena.contracts.messages.DefaultEntities;
 import dev.agentarena.contracts.messages.CreateUserPayload;
+import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.PersistenceCommand;
 import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.RenameUserPayload;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +190,37 @@ class UserCommandsTest {
     private static PersistenceCommand abandon(String userId, String createCommandId, String tokenHash) {
         return CommandChannel.command(CommandType.ABANDON_USER, null, userId, null,
                 new AbandonUserPayload(createCommandId, tokenHash));
+    }
+
+    @Test
+    void markSeenMovesLastSeenForwardNeverBackAndOnlyForTheUserItself() {
+        String userId = channel.execute(createUser(uniqueName("Seen"))).entity().path("id").asText();
+        String other = channel.execute(createUser(uniqueName("Watcher"))).entity().path("id").asText();
+        Instant later = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+
+        PersistenceCommand seen = markSeen(userId, userId, later);
+        assertThat(channel.execute(seen).status()).isEqualTo(ResultStatus.OK);
+        assertThat(lastSeenOf(userId)).isEqualTo(later);
+        // A redelivery, and an engine reporting an earlier sighting late, leave it where it is.
+        assertThat(channel.execute(seen).status()).isEqualTo(ResultStatus.OK);
+        assertThat(channel.execute(markSeen(userId, userId, later.minusSeconds(30))).status()).isEqualTo(ResultStatus.OK);
+        assertThat(lastSeenOf(userId)).isEqualTo(later);
+        // No version, no changelog record: nothing an engine needs.
+        assertThat(users.findById(userId).await().atMost(CommandChannel.WAIT).version).isEqualTo(1);
+
+        assertThat(channel.execute(markSeen(other, userId, later.plusSeconds(1))).status()).isEqualTo(ResultStatus.FORBIDDEN);
+        assertThat(channel.execute(markSeen(null, userId, later.plusSeconds(1))).status()).isEqualTo(ResultStatus.FORBIDDEN);
+        assertThat(channel.execute(markSeen("nobody-" + userId, "nobody-" + userId, later)).status()).isEqualTo(ResultStatus.NOT_FOUND);
+        assertThat(lastSeenOf(userId)).isEqualTo(later);
+    }
+
+    private static PersistenceCommand markSeen(String userId, String seenUserId, Instant at) {
+        return new PersistenceCommand(MessageSchema.CURRENT, UUID.randomUUID().toString(), CommandType.MARK_SEEN, userId,
+                seenUserId, null, null, at);
+    }
+
+    private Instant lastSeenOf(String userId) {
+        return users.findById(userId).await().atMost(CommandChannel.WAIT).lastSeenAt;
     }
 
     private static PersistenceCommand createUser(String name) {

@@ -73,7 +73,7 @@ public final class LoadTool {
             System.out.printf("world %s: %d agents; %d s warm-up, %d s measured per row%n", WORLD, agents, warmup, seconds);
             System.out.printf("join: %d bytes (welcome + first snapshot)%n", JoinProbe.bytes(vertx, port, "/ws/worlds/" + WORLD));
             System.out.println();
-            EngineMetrics metrics = new EngineMetrics(port, WORLD);
+            HistogramMetric metrics = HistogramMetric.worldTicks(port, WORLD);
             ProcessCpu engineCpu = new ProcessCpu(stack.engine().process().pid(), ENGINE_THREADS);
             WorldAlone alone = measureWorldAlone(metrics, engineCpu, warmup, seconds);
             System.out.println("| agents | clients | B/agent/snapshot | kB/s per client | snapshots/s per client | gap p50 / p99 ms "
@@ -128,8 +128,8 @@ public final class LoadTool {
                             agents, clients, engine.bytesPerSnapshot() / agents, engine.bytesPerSecondPerViewer() / 1000,
                             engine.snapshotsPerSecondPerViewer(), engine.gapsMicros().percentile(0.5) / 1000,
                             engine.gapsMicros().percentile(0.99) / 1000, latency(engine),
-                            EngineMetrics.ticks(before, after) / metricSeconds,
-                            EngineMetrics.percentileMillis(before, after, 0.99), engineCpuPercent, floorCpuPercent,
+                            HistogramMetric.ticks(before, after) / metricSeconds,
+                            HistogramMetric.percentileMillis(before, after, 0.99), engineCpuPercent, floorCpuPercent,
                             engineCpuPercent / floorCpuPercent, engineCpuPercent / (alone.cpuPercent() + floorCpuPercent),
                             engine.dropped());
                     breakdown.add(String.format("| %d | %d | %s | %s | %.2f |", agents, clients, groups(engineGroups),
@@ -160,7 +160,7 @@ public final class LoadTool {
      * The world running with no viewer, measured before any client connects: what the engine spends whoever
      * watches (simulating, snapshotting, its Kafka consumers), which the floor, by design, does not do.
      */
-    private static WorldAlone measureWorldAlone(EngineMetrics metrics, ProcessCpu cpu, int warmup, int seconds)
+    private static WorldAlone measureWorldAlone(HistogramMetric metrics, ProcessCpu cpu, int warmup, int seconds)
             throws Exception {
         TimeUnit.SECONDS.sleep(warmup);
         long start = System.nanoTime();
@@ -169,7 +169,7 @@ public final class LoadTool {
         TimeUnit.SECONDS.sleep(seconds);
         double percent = cpu.percentSinceStart();
         Map<String, Double> groups = cpu.groupPercentSinceStart();
-        double ticksPerSecond = EngineMetrics.ticks(before, metrics.read()) / ((System.nanoTime() - start) / 1e9);
+        double ticksPerSecond = HistogramMetric.ticks(before, metrics.read()) / ((System.nanoTime() - start) / 1e9);
         if (ticksPerSecond < 50) {
             throw new IllegalStateException(String.format("the world made %.1f ticks/s with no viewer: it paused or "
                     + "cannot keep up; give it a longer idle pause (ARENA_ENGINE_WORLDS_IDLE_PAUSE=10m)", ticksPerSecond));

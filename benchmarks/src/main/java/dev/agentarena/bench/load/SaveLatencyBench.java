@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * hop real), paced like a person editing: updates of one config right after the stack started, creates, then updates
  * again once warm; beside it, in the same run, a bare Kafka produce → consume round trip on the same broker, the floor
  * of the two Kafka hops a save takes. Each series is {@code count} requests at {@code rate} per second, one at a time.
+ * Where each series' time went is read from the services' step histograms (the persistence service's
+ * {@code arena.persistence.command.step}, the engine's {@code arena.engine.persistence.result.queued}) before and after
+ * it; what they leave of a save's p50 is the engine's own share (WebSocket, validation, routing the answer).
+ * The bench starts its own stack (Kafka, embedded MongoDB, the three services' fast-jars) on free ports.
  * Run from the repository root once every service is packaged:
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.agentarena.bench.load.SaveLatencyBench [count] [rate]}
  */
@@ -48,6 +53,7 @@ public final class SaveLatencyBench {
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 25;
         long periodNanos = (long) (1e9 / rate);
         Map<String, Samples> series = new LinkedHashMap<>();
+        Map<String, List<String>> hopRows = new LinkedHashMap<>();
         try (Stack stack = Stack.start(new Stack.Options(LoadTool.repoRoot(), Files.createTempDirectory("arena-save-bench"),
                 null, null, new Stack.PortPlan(0, 0, 0, 0, 0, 0), Duration.ofSeconds(120), "127.0.0.1"),
                 line -> System.out.println("  " + line))) {
@@ -57,11 +63,19 @@ public final class SaveLatencyBench {
             for (int i = 0; i < (count + CREATES_PER_USER - 1) / CREATES_PER_USER; i++) {
                 creators.add(signedIn(url));
             }
+            Hops hops = new Hops(stack.persistence().port(), stack.engine().port());
             try (WsTestClient client = signedIn(url)) {
                 Updates updates = new Updates(client);
-                series.put("updates of one config, first after start", paced(count, periodNanos, updates::next));
-                series.put("creates", paced(count, periodNanos, i -> create(creators.get(i / CREATES_PER_USER), i)));
-                series.put("updates of one config, warm", paced(count, periodNanos, updates::next));
+                Map<String, Request> saves = new LinkedHashMap<>();
+                saves.put("updates of one config, first after start", updates::next);
+                saves.put("creates", i -> create(creators.get(i / CREATES_PER_USER), i));
+                saves.put("updates of one config, warm", updates::next);
+                for (Map.Entry<String, Request> save : saves.entrySet()) {
+                    List<TreeMap<Double, Double>> before = hops.read();
+                    Samples samples = paced(count, periodNanos, save.getValue());
+                    series.put(save.getKey(), samples);
+                    hopRows.put(save.getKey(), hops.row(before, hops.read(), samples.percentile(0.5) / 1e6));
+                }
             } finally {
                 creators.forEach(WsTestClient::close);
             }
@@ -74,6 +88,48 @@ public final class SaveLatencyBench {
         series.forEach((name, samples) -> System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f× |%n", name,
                 ms(samples.percentile(0.5)), ms(samples.percentile(0.99)), ms(samples.percentile(1.0)),
                 samples.percentile(0.5) / floor));
+        System.out.println();
+        System.out.println("p50 / p99 ms per hop (from the services' histograms; the rest: the save's p50 less the hops' p50s)");
+        System.out.println("| series | " + String.join(" | ", Hops.NAMES) + " | rest |");
+        System.out.println("|---|" + "---|".repeat(Hops.NAMES.size() + 1));
+        hopRows.forEach((name, cells) -> System.out.println("| " + name + " | " + String.join(" | ", cells) + " |"));
+    }
+
+    /** The step histograms of one save's hops, in the order a save passes them. */
+    private static final class Hops {
+        static final List<String> NAMES = List.of("command queued (Kafka)", "lookup", "apply (MongoDB)",
+                "publish + record + reply", "result queued (Kafka)");
+        private final List<HistogramMetric> metrics;
+
+        Hops(int persistencePort, int enginePort) {
+            String step = "arena_persistence_command_step_seconds";
+            metrics = List.of(new HistogramMetric(persistencePort, step, "step=\"queued\""),
+                    new HistogramMetric(persistencePort, step, "step=\"lookup\""),
+                    new HistogramMetric(persistencePort, step, "step=\"apply\""),
+                    new HistogramMetric(persistencePort, step, "step=\"finish\""),
+                    new HistogramMetric(enginePort, "arena_engine_persistence_result_queued_seconds", ""));
+        }
+
+        List<TreeMap<Double, Double>> read() throws Exception {
+            List<TreeMap<Double, Double>> readings = new ArrayList<>();
+            for (HistogramMetric metric : metrics) {
+                readings.add(metric.read());
+            }
+            return readings;
+        }
+
+        /** "p50 / p99" per hop between two readings, then what the hops' p50s leave of {@code saveP50Millis}. */
+        List<String> row(List<TreeMap<Double, Double>> before, List<TreeMap<Double, Double>> after, double saveP50Millis) {
+            List<String> cells = new ArrayList<>();
+            double rest = saveP50Millis;
+            for (int i = 0; i < metrics.size(); i++) {
+                double p50 = HistogramMetric.percentileMillis(before.get(i), after.get(i), 0.5);
+                rest -= p50;
+                cells.add(String.format("%.1f / %.1f", p50, HistogramMetric.percentileMillis(before.get(i), after.get(i), 0.99)));
+            }
+            cells.add(String.format("%.1f", rest));
+            return cells;
+        }
     }
 
     private static WsTestClient signedIn(String url) {

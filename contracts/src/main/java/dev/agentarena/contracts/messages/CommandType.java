@@ -18,5 +18,10 @@ public enum CommandType {
      */
     ABANDON_USER,
     /** A read ({@link ListMatchesPayload}) answered with a {@link MatchPage}; not recorded, so a re-send reads again. */
-    LIST_MATCHES
+    LIST_MATCHES,
+    /**
+     * An engine saw the user sign in or connect at {@code issuedAt} (entityId and userId are the user's id, no payload):
+     * the user's {@code lastSeenAt} moves forward to it, never back. Not recorded: applying it again changes nothing.
+     */
+    MARK_SEEN
 }

@@ -22,6 +22,13 @@ public interface EngineConfig {
     @WithDefault("5s")
     Duration persistenceSilence();
 
+    /**
+     * How often at most the engine tells the persistence service that a signed-in user was seen (a sign-in check or a
+     * connection with their token): the user's {@code lastSeenAt} is true to within this much.
+     */
+    @WithDefault("5m")
+    Duration lastSeenInterval();
+
     /** How long a client waits for the copilot's final answer before it gets a TIMEOUT error. */
     @WithDefault("120s")
     Duration llmTimeout();

@@ -13,14 +13,18 @@ import dev.agentarena.engine.config.EngineConfig;
 import dev.agentarena.engine.view.BehaviorView;
 import dev.agentarena.engine.view.ConfigView;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -47,6 +51,7 @@ public class PersistenceClient {
     private final BehaviorView behaviors;
     private final EngineConfig config;
     private final MeterRegistry registry;
+    private final Timer resultQueued;
 
     public PersistenceClient(@Channel("persistence-commands") MutinyEmitter<Record<String, String>> commands,
                              ConfigView configs, BehaviorView behaviors, EngineConfig config, MeterRegistry registry) {
@@ -58,6 +63,13 @@ public class PersistenceClient {
         registry.gauge("arena.engine.persistence.pending", pending, PendingReplies::size);
         registry.gauge("arena.engine.persistence.requests.remembered", requests, RequestLedger::size);
         this.availability = new PersistenceAvailability(config.persistenceSilence(), registry, System.nanoTime());
+        // The last Kafka hop of a save (persistence's send to this engine's read), beside persistence's own steps.
+        this.resultQueued = Timer.builder("arena.engine.persistence.result.queued")
+                .description("from a persistence result's Kafka timestamp to its read here (ms precision)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
     }
 
     /**
@@ -107,10 +119,11 @@ public class PersistenceClient {
     }
 
     @Incoming("persistence-results")
-    public void onResult(String message) {
+    public void onResult(ConsumerRecord<String, String> record) {
+        resultQueued.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
         PersistenceResult result;
         try {
-            result = MessageSchema.read(message, PersistenceResult.class);
+            result = MessageSchema.read(record.value(), PersistenceResult.class);
         } catch (JsonReadException | IllegalArgumentException e) {
             registry.counter("arena.engine.kafka.malformed", "topic", "results").increment();
             LOG.warnf("unreadable persistence result skipped: %s", e.getMessage());

@@ -20,11 +20,17 @@ public class TokenView {
     public record TokenRevoked(String tokenHash, String userId) {
     }
 
+    /** A token in force was presented (a sign-in check or a connection): its user is being seen now. */
+    public record TokenUsed(String userId) {
+    }
+
     private final Map<String, String> userByHash = new ConcurrentHashMap<>();
     private final Event<TokenRevoked> revoked;
+    private final Event<TokenUsed> used;
 
-    public TokenView(Event<TokenRevoked> revoked) {
+    public TokenView(Event<TokenRevoked> revoked, Event<TokenUsed> used) {
         this.revoked = revoked;
+        this.used = used;
     }
 
     public void grant(TokenGrant grant) {
@@ -39,8 +45,12 @@ public class TokenView {
         }
     }
 
-    /** The user a token hash belongs to, while it is in force. */
+    /** The user a token hash belongs to, while it is in force; a hit fires {@link TokenUsed}. */
     public Optional<String> userOf(String tokenHash) {
-        return Optional.ofNullable(userByHash.get(tokenHash));
+        String userId = userByHash.get(tokenHash);
+        if (userId != null) {
+            used.fire(new TokenUsed(userId));
+        }
+        return Optional.ofNullable(userId);
     }
 }

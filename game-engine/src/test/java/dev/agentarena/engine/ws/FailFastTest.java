@@ -118,11 +118,11 @@ class FailFastTest {
         assertThat(client.awaitType("config_list", WAIT).path("requestId").asText()).isEqualTo("read");
         assertThat(client.awaitType("state", WAIT).path("type").asText()).as("the world still streams").isEqualTo("state");
 
-        // Results flow again: the waiting save gets its answer on time and new saves go through.
+        // Results flow again: the waiting save gets its answer and new saves go through. On a loaded machine the
+        // steps above may outlast the reply timeout, and the answer then comes marked late after a TIMEOUT.
         answer(first);
-        JsonNode saved = client.await(m -> "s1".equals(m.path("requestId").asText()), WAIT);
-        assertThat(saved.path("type").asText()).isEqualTo("config_saved");
-        assertThat(saved.path("late").isMissingNode()).isTrue();
+        JsonNode saved = client.await(m -> "s1".equals(m.path("requestId").asText()) && "config_saved".equals(m.path("type").asText()), WAIT);
+        assertThat(saved.path("config").path("name").asText()).isEqualTo("s1");
         RestAssured.given().get(HEALTH).then().statusCode(200);
         assertThat(meters.get("arena.engine.persistence.available").gauge().value()).isEqualTo(1);
         assertThat(changes("AVAILABLE")).isEqualTo(availableBefore + 1);

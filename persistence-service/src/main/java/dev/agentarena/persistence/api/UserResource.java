@@ -6,6 +6,7 @@ import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.BehaviorRecord;
 import dev.agentarena.contracts.messages.ConfigRecord;
 import dev.agentarena.contracts.messages.UserRecord;
+import dev.agentarena.persistence.entity.UserEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.repository.BehaviorRepository;
 import dev.agentarena.persistence.repository.ConfigRepository;
@@ -26,14 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Users and what they own, for operators, read-only. A user is shown as the {@code arena.users} changelog shows it:
- * never its token hash. A user has at most its quota of configs and behaviors (100 each by default), so those come
+ * Users and what they own, for operators, read-only. A user is shown as the {@code arena.users} changelog shows it,
+ * plus when an engine last saw it ({@code lastSeenAt}, kept out of the changelog): never its token hash. A user has at most its quota of configs and behaviors (100 each by default), so those come
  * whole; the users themselves come in pages by id.
  */
 @Path("/api/users")
@@ -45,7 +48,18 @@ public class UserResource {
     static final int MAX_LIMIT = 100;
 
     /** One page of users by id; {@code nextCursor} (pass it as {@code after}) is null on the last. */
-    public record UserPage(List<UserRecord> users, String nextCursor) {
+    public record UserPage(List<UserSummary> users, String nextCursor) {
+    }
+
+    /** A user without secrets: its changelog record's fields and {@code lastSeenAt} (null until an engine saw it). */
+    public record UserSummary(String id, String username, boolean isDefault, Map<String, Object> settings,
+                              Instant createdAt, Instant lastSeenAt, long version) {
+
+        static UserSummary of(UserEntity entity) {
+            UserRecord shown = EntityMapper.toRecord(entity);
+            return new UserSummary(shown.id(), shown.username(), shown.isDefault(), shown.settings(), shown.createdAt(),
+                    entity.lastSeenAt, shown.version());
+        }
     }
 
     private final UserRepository users;
@@ -75,8 +89,8 @@ public class UserResource {
                         new FindOptions().sort(Sorts.ascending("_id")).limit(size + 1))
                 .collect().asList()
                 .map(found -> {
-                    List<UserRecord> page = found.subList(0, Math.min(size, found.size())).stream()
-                            .map(EntityMapper::toRecord).toList();
+                    List<UserSummary> page = found.subList(0, Math.min(size, found.size())).stream()
+                            .map(UserSummary::of).toList();
                     String next = found.size() > size ? page.get(size - 1).id() : null;
                     return Response.ok(new UserPage(page, next)).build();
                 });
@@ -85,11 +99,11 @@ public class UserResource {
     @GET
     @Path("/{userId}")
     @Operation(summary = "One user")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserRecord.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserSummary.class)))
     @APIResponse(responseCode = "404", description = "no such user")
     public Uni<Response> user(@PathParam("userId") String userId) {
         return users.findById(userId).map(user -> user == null ? noUser(userId)
-                : Response.ok(EntityMapper.toRecord(user)).build());
+                : Response.ok(UserSummary.of(user)).build());
     }
 
     @GET

@@ -22,6 +22,7 @@ public class UserEntity {
     public boolean isDefault;
     public Document settings;
     public Instant createdAt;
+    /** When an engine last saw the user sign in or connect (at most a few minutes off: engines report it sparingly). */
     public Instant lastSeenAt;
     public long version;
     /** The command that wrote this version (see {@link OwnedEntity#lastCommandId}). */

@@ -9,6 +9,7 @@ import dev.agentarena.contracts.messages.PersistenceResult;
 import dev.agentarena.contracts.messages.ResultStatus;
 import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.ProcessedCommand;
+import dev.agentarena.persistence.messaging.CommandSteps.Step;
 import dev.agentarena.persistence.repository.ProcessedCommandRepository;
 import dev.agentarena.persistence.service.BehaviorCommandService;
 import dev.agentarena.persistence.service.CommandOutcome;
@@ -54,6 +55,7 @@ public class CommandConsumer {
     private final CommandReader reader;
     private final MeterRegistry registry;
     private final Timer applyTime;
+    private final CommandSteps steps;
 
     public CommandConsumer(ConfigCommandService configCommands, BehaviorCommandService behaviorCommands,
                            UserCommandService userCommands, ProcessedCommandRepository processed,
@@ -75,6 +77,7 @@ public class CommandConsumer {
                 .description("from reading a command to its answer sent, changelog published and answer recorded")
                 .publishPercentileHistogram()
                 .register(registry);
+        this.steps = new CommandSteps(registry);
     }
 
     @Incoming("persistence-commands")
@@ -84,24 +87,29 @@ public class CommandConsumer {
             return rejectMalformed(input, reading);
         }
         PersistenceCommand command = reading.command();
+        steps.queued(input.timestamp());
         if (command.type() == CommandType.LIST_MATCHES) {
             // A read: answered from the current state, never recorded, so a re-send simply reads again.
             return retry.untilStoreAnswers(() -> matchQueries.list(command)).flatMap(this::reply);
         }
+        if (command.type() == CommandType.MARK_SEEN) {
+            // Idempotent by itself (the latest of the times seen wins), so neither looked up nor recorded.
+            return retry.untilStoreAnswers(() -> userCommands.markSeen(command)).flatMap(this::reply);
+        }
         Timer.Sample sample = Timer.start(registry);
-        return retry.untilStoreAnswers(() -> processed.findById(command.commandId()))
+        return steps.timed(Step.LOOKUP, () -> retry.untilStoreAnswers(() -> processed.findById(command.commandId())))
                 .flatMap(previous -> previous != null ? replay(command, previous) : applyAndRecord(command))
                 .invoke(() -> sample.stop(applyTime));
     }
 
     private Uni<Void> applyAndRecord(PersistenceCommand command) {
-        return retry.untilStoreAnswers(() -> apply(command))
+        return steps.timed(Step.APPLY, () -> retry.<CommandOutcome>untilStoreAnswers(() -> apply(command)))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "command %s (%s) failed", command.commandId(), command.type());
                     return CommandOutcome.unchanged(PersistenceResult.failed(command, ResultStatus.ERROR,
                             "the command could not be applied: " + failure.getMessage(), List.of()));
                 })
-                .flatMap(outcome -> finish(command, outcome));
+                .flatMap(outcome -> steps.timed(Step.FINISH, () -> finish(command, outcome)));
     }
 
     private Uni<CommandOutcome> apply(PersistenceCommand command) {
@@ -114,7 +122,7 @@ public class CommandConsumer {
             case RENAME_USER -> userCommands.rename(command);
             case REVOKE_TOKEN -> userCommands.revokeToken(command);
             case ABANDON_USER -> userCommands.abandon(command);
-            case LIST_MATCHES -> throw new IllegalArgumentException("a read is not applied");
+            case LIST_MATCHES, MARK_SEEN -> throw new IllegalArgumentException(command.type() + " is answered without a record");
         };
     }
 

@@ -10,7 +10,9 @@ import dev.agentarena.persistence.config.PersistenceConfig;
 import dev.agentarena.persistence.entity.ConfigEntity;
 import dev.agentarena.persistence.mapping.EntityMapper;
 import dev.agentarena.persistence.repository.ConfigRepository;
+import com.mongodb.client.model.Filters;
 import io.smallrye.mutiny.Uni;
+import org.bson.conversions.Bson;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -50,5 +52,10 @@ public class ConfigCommandService extends OwnedEntityCommands<ConfigEntity> {
     @Override
     protected String readOnlyReason(ConfigEntity existing) {
         return existing.isDefault ? "the default config (save a copy instead)" : null;
+    }
+
+    @Override
+    protected Bson readOnly() {
+        return Filters.eq("isDefault", true);
     }
 }

@@ -13,6 +13,7 @@ import dev.agentarena.persistence.repository.StoreErrors;
 import dev.agentarena.persistence.service.CommandOutcome.ChangelogChange;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +57,11 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
         return null;
     }
 
+    /** Matches the entities {@link #readOnlyReason} refuses, so that a write can exclude them; null: none. */
+    protected Bson readOnly() {
+        return null;
+    }
+
     public Uni<Void> ensureIndexes() {
         return repository.mongoCollection()
                 .createIndex(Indexes.ascending("ownerId"), new IndexOptions().name("by_owner"))
@@ -82,7 +88,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
         if (Guests.isGuest(command)) {
             return Uni.createFrom().item(Guests.refusal(command, kind));
         }
-        return command.expectedVersion() == null ? create(command, blank, fill) : update(command, fill);
+        return command.expectedVersion() == null ? create(command, blank, fill) : update(command, blank, fill);
     }
 
     public Uni<CommandOutcome> delete(PersistenceCommand command) {
@@ -151,27 +157,43 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity> {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private Uni<CommandOutcome> update(PersistenceCommand command, Consumer<E> fill) {
+    /**
+     * The happy path is one write: replace the entity if it is still at the expected version, the command's user owns
+     * it and it is not read-only (a save's most common case, so no read before it). When that matches nothing, the
+     * entity is read to say why, or to recognise a redelivery of this very command.
+     */
+    private Uni<CommandOutcome> update(PersistenceCommand command, Supplier<E> blank, Consumer<E> fill) {
+        long expected = command.expectedVersion();
+        E replacement = blank.get();
+        replacement.id = command.entityId();
+        replacement.ownerId = command.userId();
+        replacement.version = expected + 1;
+        replacement.updatedAt = now();
+        replacement.lastCommandId = command.commandId();
+        fill.accept(replacement);
+        List<Bson> writable = new ArrayList<>(List.of(Filters.eq("_id", replacement.id), Filters.eq("version", expected),
+                Filters.eq("ownerId", command.userId())));
+        if (readOnly() != null) {
+            writable.add(Filters.nor(readOnly()));
+        }
+        return repository.mongoCollection().replaceOne(Filters.and(writable), replacement)
+                .flatMap(result -> result.getMatchedCount() == 1
+                        ? Uni.createFrom().item(committed(command, replacement))
+                        : explainUpdate(command));
+    }
+
+    /** Why an update matched nothing (missing, read-only, another user's, another version), or its first success. */
+    private Uni<CommandOutcome> explainUpdate(PersistenceCommand command) {
         return writable(command, "changed").flatMap(check -> {
             if (check.refusal() != null) {
                 return Uni.createFrom().item(check.refusal());
             }
             E existing = check.entity();
-            long expected = command.expectedVersion();
             if (alreadyApplied(command, existing)) {
                 return Uni.createFrom().item(committed(command, existing));
             }
-            fill.accept(existing);
-            existing.updatedAt = now();
-            existing.version = expected + 1;
-            existing.lastCommandId = command.commandId();
-            return repository.mongoCollection()
-                    .replaceOne(Filters.and(Filters.eq("_id", existing.id), Filters.eq("version", expected)), existing)
-                    .flatMap(result -> result.getMatchedCount() == 1
-                            ? Uni.createFrom().item(committed(command, existing))
-                            : repository.findById(command.entityId()).map(current -> alreadyApplied(command, current)
-                                    ? committed(command, current)
-                                    : CommandOutcome.unchanged(conflict(command, current))));
+            // Another version, or (commands of one entity share a partition, so hardly ever) changed between the two.
+            return Uni.createFrom().item(CommandOutcome.unchanged(conflict(command, existing)));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.agentarena.persistence.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.json.JsonReadException;
@@ -127,6 +128,26 @@ public class UserCommandService {
                     .onFailure(StoreErrors::isDuplicateKey)
                     .recoverWithUni(() -> failed(command, ResultStatus.CONFLICT, "the name " + newName + " is taken"));
         });
+    }
+
+    /**
+     * The user was seen by an engine at the command's {@code issuedAt}: {@code lastSeenAt} becomes the later of it and
+     * the stored time (so a redelivery or a late command never moves it back). Neither a version nor a changelog
+     * record: it is for operators (the read API), and engines would only churn on it.
+     */
+    public Uni<PersistenceResult> markSeen(PersistenceCommand command) {
+        if (Guests.isGuest(command) || !command.userId().equals(command.entityId())) {
+            return Uni.createFrom().item(PersistenceResult.failed(command, ResultStatus.FORBIDDEN,
+                    "a user can be marked seen only by its own command", List.of()));
+        }
+        if (command.issuedAt() == null) {
+            return Uni.createFrom().item(PersistenceResult.failed(command, ResultStatus.INVALID, "the time seen is missing",
+                    List.of(new FieldError("/issuedAt", "REQUIRED", "MARK_SEEN takes the time seen from issuedAt"))));
+        }
+        return users.mongoCollection()
+                .updateOne(Filters.eq("_id", command.userId()), Updates.max("lastSeenAt", command.issuedAt().truncatedTo(ChronoUnit.MILLIS)))
+                .map(result -> result.getMatchedCount() == 1 ? PersistenceResult.ok(command, null)
+                        : PersistenceResult.failed(command, ResultStatus.NOT_FOUND, "no user " + command.userId(), List.of()));
     }
 
     /** Ends the user's token: a tombstone on the token topic, so engines forget it. Revoking twice is fine. */

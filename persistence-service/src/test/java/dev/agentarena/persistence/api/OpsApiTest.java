@@ -67,6 +67,7 @@ class OpsApiTest {
         user.tokenHash = "the-secret-token-hash";
         user.settings = new Document("theme", "dark");
         user.createdAt = Instant.now();
+        user.lastSeenAt = Instant.parse("2026-12-01T10:00:00.123Z");
         user.version = 2;
         users.persist(user).await().atMost(WAIT);
         configs.persist(config("Zeta"), config("alpha")).await().atMost(WAIT);
@@ -78,6 +79,7 @@ class OpsApiTest {
         assertThat(json.getString("username")).isEqualTo(user.username);
         assertThat(json.getLong("version")).isEqualTo(2);
         assertThat(json.getString("settings.theme")).isEqualTo("dark");
+        assertThat(json.getString("lastSeenAt")).isEqualTo("2026-12-01T10:00:00.123Z");
 
         JsonPath owned = RestAssured.get("/api/users/" + userId + "/configs").then().statusCode(200).extract().jsonPath();
         assertThat(owned.getList("name", String.class)).containsExactly("alpha", "Zeta");

@@ -11,23 +11,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one world's tick histogram ({@code arena_engine_world_tick_seconds}) from the engine's Prometheus
- * endpoint; two readings give the ticks and the tick-time percentiles of the interval between them, from the
- * histogram's buckets (linear within a bucket).
+ * Reads one timer histogram (one metric, one series picked by a tag) from a service's Prometheus endpoint; two
+ * readings give the count and the percentiles of the interval between them, from the histogram's buckets (linear
+ * within a bucket).
  */
-final class EngineMetrics {
+final class HistogramMetric {
 
-    private static final Pattern BUCKET = Pattern.compile(
-            "^arena_engine_world_tick_seconds_bucket\\{(.*)}\\s+(\\S+)$");
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI metrics;
-    private final String worldTag;
+    private final Pattern bucketLine;
+    private final String tag;
 
-    EngineMetrics(int port, String world) {
+    /** @param tag a {@code name="value"} the series' labels contain, or "" for the metric's only series */
+    HistogramMetric(int port, String metric, String tag) {
         this.metrics = URI.create("http://127.0.0.1:" + port + "/q/metrics");
-        this.worldTag = "world=\"" + world + "\"";
+        // The count may be followed by an exemplar ("# {span_id=...} value timestamp").
+        this.bucketLine = Pattern.compile("^" + Pattern.quote(metric + "_bucket") + "\\{([^}]*)}\\s+(\\S+)");
+        this.tag = tag;
+    }
+
+    /** One world's tick times in the engine. */
+    static HistogramMetric worldTicks(int enginePort, String world) {
+        return new HistogramMetric(enginePort, "arena_engine_world_tick_seconds", "world=\"" + world + "\"");
     }
 
     /** Cumulative count per upper bound (seconds), +Inf last. */
@@ -35,8 +42,8 @@ final class EngineMetrics {
         String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String line : body.split("\n")) {
-            Matcher bucket = BUCKET.matcher(line);
-            if (bucket.matches() && bucket.group(1).contains(worldTag)) {
+            Matcher bucket = bucketLine.matcher(line);
+            if (bucket.lookingAt() && bucket.group(1).contains(tag)) {
                 Matcher le = LE.matcher(bucket.group(1));
                 if (le.find()) {
                     double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
@@ -47,12 +54,12 @@ final class EngineMetrics {
         return buckets;
     }
 
-    /** Ticks between two readings. */
+    /** Recorded values (ticks, for the world's tick timer) between two readings. */
     static double ticks(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {
         return count(after) - count(before);
     }
 
-    /** The tick time in ms at quantile {@code q} between two readings. */
+    /** The value in ms at quantile {@code q} between two readings. */
     static double percentileMillis(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double q) {
         double total = ticks(before, after);
         if (total <= 0) {
