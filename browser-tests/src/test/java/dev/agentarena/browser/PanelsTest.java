@@ -115,6 +115,9 @@ class PanelsTest extends BrowserTest {
             String behaviorId = page.locator("[data-testid=behavior-list] li", new Page.LocatorOptions().setHasText("Marked"))
                     .getAttribute("data-behavior");
 
+            // A fresh round: the tests before this one let the world fight, and team 0 may have lost agents.
+            arena.testId("reset").click();
+            arena.awaitTeam(0, "alive", arena.team(0, "agents"));
             if ("true".equals(arena.testId("hud-round").getAttribute("data-running"))) {
                 arena.testId("toggle").click();
             }
