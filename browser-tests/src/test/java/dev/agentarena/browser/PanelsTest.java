@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The panels as a player uses them: the config form, the behavior editor, the copilot and the agent details. */
+/** The panels as a player uses them: the config form, the behavior editor and its "Try it", the copilot and the agent details. */
 class PanelsTest extends BrowserTest {
 
     /** A picture of one panel (the panel column scrolls, so a page screenshot may not show it). */
@@ -115,6 +115,9 @@ class PanelsTest extends BrowserTest {
             String behaviorId = page.locator("[data-testid=behavior-list] li", new Page.LocatorOptions().setHasText("Marked"))
                     .getAttribute("data-behavior");
 
+            // A fresh round: the tests before this one let the world fight, and team 0 may have lost agents.
+            arena.testId("reset").click();
+            arena.awaitTeam(0, "alive", arena.team(0, "agents"));
             if ("true".equals(arena.testId("hud-round").getAttribute("data-running"))) {
                 arena.testId("toggle").click();
             }
@@ -165,6 +168,84 @@ class PanelsTest extends BrowserTest {
             arena.awaitRunning(true);
             assertThat(arena.problems()).isEmpty();
         }
+    }
+
+    @Test
+    void tryItRunsTheEditedBehaviorInItsScenarioAndPlaysTheTraceBack() {
+        try (ArenaPage arena = open("default")) {
+            Page page = arena.page();
+            page.locator(".CodeMirror").waitFor();
+            arena.await("() => document.querySelectorAll('[data-testid=tryit-scenario] option').length > 0", null);
+            arena.testId("open-flee").click();
+            // The built-in's own library scenario is picked, and the page says whom the edited behavior replaces.
+            assertThat(arena.testId("tryit-scenario").inputValue()).isEqualTo("flee-when-weak");
+            assertThat(arena.testId("tryit-subject").innerText()).contains("in place of 'flee' for runner");
+
+            arena.testId("tryit-run").click();
+            arena.await("() => document.querySelector('[data-testid=tryit-summary]').dataset.passed === 'true'"
+                    + " && !document.querySelector('[data-testid=tryit-view]').hidden", null);
+            Locator verdicts = page.locator("[data-testid=tryit-expectations] li");
+            assertThat(verdicts.count()).isEqualTo(3);
+            assertThat(verdicts.allInnerTexts()).allMatch(text -> text.startsWith("passed"));
+            assertThat(verdicts.first().innerText()).contains("distance: measured");
+            assertThat(Double.parseDouble(verdicts.first().getAttribute("data-measured"))).isGreaterThanOrEqualTo(60);
+            // The playback advances and draws agents on its own canvas.
+            int tick = Integer.parseInt(arena.testId("tryit-tick").getAttribute("data-tick"));
+            arena.await("t => Number(document.querySelector('[data-testid=tryit-tick]').dataset.tick) > t + 30", tick);
+            assertThat(drawnAgentPixels(page)).isGreaterThan(50);
+            arena.screenshot("tryit-passed");
+            arena.testId("tryit-play").click();
+            int paused = Integer.parseInt(arena.testId("tryit-tick").getAttribute("data-tick"));
+            page.waitForTimeout(300);
+            assertThat(Integer.parseInt(arena.testId("tryit-tick").getAttribute("data-tick"))).isEqualTo(paused);
+            arena.testId("tryit-close").click();
+
+            // Chasing the enemy instead of evading it breaks flee's property: the distance shrinks.
+            page.evaluate("() => { const cm = document.querySelector('.CodeMirror').CodeMirror;"
+                    + " cm.setValue(cm.getValue().replace('\"evade\"', '\"pursue\"')); }");
+            arena.testId("tryit-run").click();
+            arena.await("() => document.querySelector('[data-testid=tryit-summary]').dataset.passed === 'false'"
+                    + " && !document.querySelector('[data-testid=tryit-view]').hidden", null);
+            Locator distance = verdicts.first();
+            assertThat(distance.getAttribute("data-ok")).isEqualTo("false");
+            assertThat(distance.innerText()).startsWith("failed").contains("distance: measured");
+            assertThat(Double.parseDouble(distance.getAttribute("data-measured"))).isLessThan(60);
+            arena.await("() => Number(document.querySelector('[data-testid=tryit-tick]').dataset.tick) > 240", null);
+            arena.screenshot("tryit-failed");
+            arena.testId("tryit-close").click();
+
+            // A behavior the validator refuses is reported at the editor, under the agent it was to drive.
+            page.evaluate("() => { const cm = document.querySelector('.CodeMirror').CodeMirror;"
+                    + " cm.setValue(cm.getValue().replace('\"condition\": \"true\"', '\"condition\": \"self.nope > 1\"')); }");
+            arena.testId("tryit-run").click();
+            arena.await("() => document.querySelector('[data-testid=tryit-errors]').textContent.includes('INVALID_SCENARIO')", null);
+            assertThat(arena.testId("tryit-errors").innerText()).contains("runner's behavior at /rules/0/condition");
+            assertThat(arena.testId("tryit-view").isHidden()).isTrue();
+            panelShot(arena, "behaviors", "panel-behaviors-tryit-invalid");
+
+            // Another built-in opened moves the picker to its scenario; its hits are listed and marked on the timeline.
+            arena.testId("open-attack").click();
+            assertThat(arena.testId("tryit-scenario").inputValue()).isEqualTo("attack-closes-and-hits");
+            arena.testId("tryit-run").click();
+            arena.await("() => document.querySelector('[data-testid=tryit-summary]').dataset.passed === 'true'"
+                    + " && !document.querySelector('[data-testid=tryit-view]').hidden", null);
+            assertThat(arena.testId("tryit-events").innerText()).contains("attacker hits target");
+            assertThat(page.locator(".tryit-marks .mark.hit").count()).isPositive();
+            arena.testId("tryit-restart").click();
+            arena.await("() => Number(document.querySelector('[data-testid=tryit-tick]').dataset.tick) > 200", null);
+            arena.screenshot("tryit-hits");
+            assertThat(arena.problems()).isEmpty();
+        }
+    }
+
+    /** Pixels of the playback canvas that are neither the arena's background nor the space outside it. */
+    private static int drawnAgentPixels(Page page) {
+        return ((Number) page.evaluate("() => { const c = document.querySelector('[data-testid=tryit-canvas]');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + " for (let i = 0; i < d.length; i += 4) {"
+                + "   const bg = (d[i] === 2 && d[i + 1] === 6 && d[i + 2] === 23) || (d[i] === 11 && d[i + 1] === 18 && d[i + 2] === 32);"
+                + "   if (!bg) n++; }"
+                + " return n; }")).intValue();
     }
 
     @Test

@@ -2,8 +2,9 @@
 // editor: CodeMirror with the document's JSON and CEL highlighted, completion from behavior_language, and the
 // validator's diagnostics marked at their documentLine/documentColumn as the user types (debounced). Saving keeps
 // a local history of the user's own versions. Other panels open a document here with the `arena:edit-behavior`
-// event on document ({detail: {document}}).
+// event on document ({detail: {document}}). "Try it" (tryit.js) runs the edited document in a library scenario.
 import { el } from '../dom.js';
+import { tryIt } from './tryit.js';
 import { codeMirror } from './vendor.js';
 import { defineBehaviorMode } from './behavior-mode.js';
 
@@ -17,6 +18,7 @@ export function mount(section, conn, ctx) {
   library.catch(() => {});
   let behaviors = [];
   let editing = null; // the own behavior the editor holds ({id, version}), null for a new document
+  let origin = null; // the id of the behavior the editor's document was opened from (copied or edited), if any
   let editor = null;
   let language = null;
   const list = el('ul', { className: 'behaviors', attrs: testId('behavior-list') });
@@ -28,9 +30,10 @@ export function mount(section, conn, ctx) {
     on: { change: () => restore(history.value) } });
   const save = el('button', { className: 'primary', text: 'Save', attrs: testId('behavior-save'), on: { click: saveEditor } });
   const fresh = el('button', { text: 'New', attrs: testId('behavior-new'), on: { click: () => open(exampleDocument(), null) } });
+  const trial = tryIt(conn, ctx, { text: () => (editor ? editor.getValue() : pendingText || ''), origin: () => origin });
   section.append(el('div', { className: 'panel-head' }, el('h2', { text: 'Behaviors' }),
     el('label', { className: 'muted', text: 'assign to ' }, target)),
-  list, host, el('div', { className: 'row' }, save, fresh, history), diagnostics, status);
+  list, host, el('div', { className: 'row' }, save, fresh, history), diagnostics, status, trial);
 
   function say(text, isError = false) {
     status.textContent = text;
@@ -64,7 +67,8 @@ export function mount(section, conn, ctx) {
       el('span', { className: 'name', text: b.name }),
       el('span', { className: 'muted', text: b.builtIn ? ' built-in ' : ` v${b.version} ` }),
       el('button', { text: b.builtIn ? 'copy' : 'edit', title: b.builtIn ? 'open a copy in the editor' : 'open in the editor',
-        on: { click: () => open(JSON.stringify(b.document, null, 2), b.builtIn ? null : b) } }),
+        attrs: { 'data-testid': `open-${b.id}` },
+        on: { click: () => open(JSON.stringify(b.document, null, 2), b.builtIn ? null : b, b.id) } }),
       el('button', { text: 'assign', attrs: { 'data-testid': `assign-${b.id}` }, on: { click: () => assign(b.id, b.name) } }))));
   }
 
@@ -87,8 +91,10 @@ export function mount(section, conn, ctx) {
     }
   }
 
-  function open(text, own) {
+  function open(text, own, from = null) {
     editing = own ? { id: own.id, version: own.version } : null;
+    origin = from;
+    trial.follow();
     save.textContent = editing ? `Save as v${editing.version + 1}` : 'Save as new';
     if (editor) { editor.setValue(text); editor.focus(); } else pendingText = text;
     renderHistory();

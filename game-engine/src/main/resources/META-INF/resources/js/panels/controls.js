@@ -8,7 +8,7 @@ export function mount(section, conn, ctx) {
   const toggle = el('button', { className: 'primary', text: 'Start', title: 'start or pause the world (space)',
     attrs: { 'data-testid': 'toggle' }, on: { click: () => command(running() ? 'pause' : 'start') } });
   const step = el('button', { text: 'Step', title: 'advance one tick while paused (s)', on: { click: () => command('step') } });
-  const reset = el('button', { text: 'Reset', title: 'start the round again with the current config (r)', on: { click: () => command('reset') } });
+  const reset = el('button', { text: 'Reset', title: 'start the round again with the current config (r)', attrs: { 'data-testid': 'reset' }, on: { click: () => command('reset') } });
   const count = el('input', { type: 'number', value: 1, step: 1, title: 'how many agents each Add button adds',
     attrs: { 'aria-label': 'agents to add', 'data-testid': 'add-count' } });
   const teams = el('div', { className: 'team-buttons' });

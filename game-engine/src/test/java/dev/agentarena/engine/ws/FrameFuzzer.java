@@ -20,7 +20,7 @@ final class FrameFuzzer {
             "save_behavior", "delete_behavior", "list_behaviors", "assign_behavior", "llm_query", "list_worlds",
             "create_world", "delete_world", "start", "pause", "step", "reset", "add_agent", "apply_config",
             "viewport", "request_keyframe", "resume", "run_scenario", "list_matches", "watch_agent", "get_config_schema",
-            "get_behavior_language", "get_limits", "rename_user");
+            "get_behavior_language", "get_limits", "rename_user", "list_scenarios");
 
     private static final List<String> FIELDS = List.of("requestId", "config", "configId", "version", "behavior",
             "behaviorId", "document", "team", "agentIds", "count", "worldId", "prompt", "text", "name", "settings",

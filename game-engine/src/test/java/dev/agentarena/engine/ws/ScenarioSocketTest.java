@@ -1,6 +1,7 @@
 package dev.agentarena.engine.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentarena.contracts.json.Json;
 import dev.agentarena.simulation.scenario.ScenarioLibrary;
 import dev.agentarena.testing.KafkaTestResource;
 import dev.agentarena.testing.WsTestClient;
@@ -14,7 +15,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** run_scenario over the WebSocket: a result with verdicts and a trace to the asker, typed errors otherwise. */
+/** list_scenarios and run_scenario over the WebSocket: the library; a result with verdicts and a trace to the asker, typed errors otherwise. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class ScenarioSocketTest {
@@ -52,6 +53,26 @@ class ScenarioSocketTest {
             assertThat(error.path("errors").findValuesAsText("path")).contains("/ticks");
             client.send("{\"type\":\"run_scenario\",\"requestId\":\"s3\"}");
             assertThat(client.awaitType("error", WAIT).path("code").asText()).isEqualTo("BAD_MESSAGE");
+        }
+    }
+
+    @Test
+    void theLibraryIsListedWithDocumentsTheirBehaviorsAndArenas() {
+        try (WsTestClient client = WsTestClient.connect(ws(defaultWorld))) {
+            client.awaitType("welcome", WAIT);
+            client.send("{\"type\":\"list_scenarios\",\"requestId\":\"l1\"}");
+            JsonNode list = client.awaitType("scenario_list", WAIT);
+            assertThat(list.path("requestId").asText()).isEqualTo("l1");
+            assertThat(list.path("scenarios").findValuesAsText("id")).containsExactlyElementsOf(ScenarioLibrary.IDS);
+            JsonNode flee = list.path("scenarios").get(0);
+            assertThat(flee.path("behavior").asText()).isEqualTo("flee");
+            assertThat(flee.path("description").asText()).contains("flee");
+            assertThat(flee.path("document")).isEqualTo(Json.tree(ScenarioLibrary.json("flee-when-weak")));
+            assertThat(flee.path("arena").path("width").asDouble()).isPositive();
+            assertThat(flee.path("arena").path("walls").size()).isZero(); // the open layout
+            JsonNode fortress = list.path("scenarios").get(3).path("arena");
+            assertThat(fortress.path("width").asDouble()).isEqualTo(400);
+            assertThat(fortress.path("walls").size()).isPositive();
         }
     }
 
