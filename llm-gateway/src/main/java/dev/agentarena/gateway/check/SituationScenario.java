@@ -3,6 +3,8 @@ package dev.agentarena.gateway.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentarena.behavior.FixedPerception;
+import dev.agentarena.behavior.PerceptionVariable;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.json.Json;
 import dev.agentarena.contracts.messages.LlmExpectation;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * Sets an expectation's situation up as a scenario document (docs/scenarios.md): the agent under test runs the
  * drafted behavior; the enemies and allies around it are scripted to stand still, so what changes is the
  * agent's doing alone. The numbers mirror the one-think situation ({@link Situations#perception}): the same
- * health, distances and counts, with the typical fight's values where the expectation names none. The
+ * health, distances and counts, with the typical perception's values where the expectation names none. The
  * outcome becomes one expectation of the scenario vocabulary; an outcome that vocabulary cannot measure has
  * no scenario (and its check is reported as not run).
  */
@@ -30,11 +32,12 @@ final class SituationScenario {
     private static final double RADIUS = CONFIG.agentRadius();
     private static final double WIDTH = CONFIG.worldWidth();
     private static final double HEIGHT = CONFIG.worldHeight();
-    /** The typical fight's figures (see FixedPerception.typical): what an expectation leaves out. */
-    private static final double TYPICAL_HEALTH_RATIO = 0.8;
-    private static final double TYPICAL_ENEMY_DISTANCE = 90;
-    private static final double TYPICAL_ENEMY_HEALTH_RATIO = 0.6;
-    private static final double TYPICAL_ALLY_DISTANCE = 40;
+    /** The typical fight's figures, as the one-think check has them: what an expectation leaves out. */
+    private static final FixedPerception TYPICAL = FixedPerception.typical();
+    private static final double TYPICAL_HEALTH_RATIO = TYPICAL.number(PerceptionVariable.SELF_HEALTH_RATIO);
+    private static final double TYPICAL_ENEMY_DISTANCE = TYPICAL.number(PerceptionVariable.NEAREST_ENEMY_DISTANCE);
+    private static final double TYPICAL_ENEMY_HEALTH_RATIO = TYPICAL.number(PerceptionVariable.NEAREST_ENEMY_HEALTH_RATIO);
+    private static final double TYPICAL_ALLY_DISTANCE = TYPICAL.number(PerceptionVariable.NEAREST_ALLY_DISTANCE);
     /** Most extra enemies or allies placed for an expectation's counts. */
     private static final int MAX_COUNT = 6;
     /** Radians between neighbours of a group of enemies or allies. */
@@ -111,8 +114,9 @@ final class SituationScenario {
         if (outcome == null) {
             return Optional.empty();
         }
-        // Pursuit stops at 0.8 x attack range: closing further cannot be asked of a behavior.
+        // Half of what can be closed: pursuit stops at 0.8 x attack range, and agents stop at contact.
         double closable = (enemyDistance - 0.8 * CONFIG.attackRange()) / 2;
+        double closableToAlly = (allyDistance - 2 * RADIUS) / 2;
         return switch (outcome) {
             case MOVES_AWAY_FROM_ENEMY -> Optional.of(distance("enemy", "grows", LEAST_MOVE));
             case MOVES_TOWARD_ENEMY, MOVES_TOWARD_WEAKEST_ENEMY -> closable < 2 ? Optional.empty()
@@ -120,8 +124,8 @@ final class SituationScenario {
             case STRIKES_ENEMY -> Optional.of(check("attacks").put("agent", "subject").put("target", "enemy").put("byTick", TICKS));
             case STAYS_WITH_ALLIES -> Optional.of(check("staysWithin").put("agent", "subject").put("of", "ally")
                     .put("radius", allyDistance + CONFIG.flockingDistance()));
-            case MOVES_TOWARD_ALLY -> (allyDistance - 2 * RADIUS) / 2 < 2 ? Optional.empty()
-                    : Optional.of(distance("ally", "shrinks", Math.min(LEAST_MOVE, (allyDistance - 2 * RADIUS) / 2)));
+            case MOVES_TOWARD_ALLY -> closableToAlly < 2 ? Optional.empty()
+                    : Optional.of(distance("ally", "shrinks", Math.min(LEAST_MOVE, closableToAlly)));
             case HOLDS_POSITION -> {
                 ObjectNode stay = check("staysWithin").put("agent", "subject").put("radius", 2 * RADIUS);
                 stay.putArray("point").add(x).add(y);
