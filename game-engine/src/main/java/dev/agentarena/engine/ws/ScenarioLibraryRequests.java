@@ -24,8 +24,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ScenarioLibraryRequests implements RequestHandler {
 
-    /** The arena a scenario runs in, as its trace is drawn on. */
-    public record Arena(double width, double height, double agentRadius, List<WallSpec> walls) {
+    /** The arena a scenario runs in, as its trace is drawn on; {@code ticksPerSecond} paces its playback. */
+    public record Arena(double width, double height, double agentRadius, List<WallSpec> walls, int ticksPerSecond) {
     }
 
     /**
@@ -61,7 +61,8 @@ public class ScenarioLibraryRequests implements RequestHandler {
 
     private static Arena arena(ArenaConfig config) {
         Simulation sim = new Simulation(config, ScenarioLimits.TICKS_PER_SECOND, BuiltInBehaviors.DEFAULT,
-                new BuiltInPolicies().find(BuiltInBehaviors.DEFAULT).orElseThrow());
-        return new Arena(config.worldWidth(), config.worldHeight(), config.agentRadius(), sim.walls());
+                new BuiltInPolicies().defaultPolicy());
+        return new Arena(config.worldWidth(), config.worldHeight(), config.agentRadius(), sim.walls(),
+                ScenarioLimits.TICKS_PER_SECOND);
     }
 }

@@ -161,10 +161,7 @@ function traceView(ctx) {
     marks.replaceChildren(...result.trace.events.map((e) => el('span', { className: `mark ${e.type}`, title: `tick ${e.tick} ${e.type}`,
       attrs: { style: `left: ${(100 * e.tick) / Math.max(1, last)}%` } })));
     root.hidden = false;
-    player.load(result.trace, scenario.arena, (name) => {
-      const team = byName.has(name) ? byName.get(name).team : 0;
-      return { team, color: ctx.team(team).color };
-    });
+    player.load(result.trace, scenario.arena, (name) => ctx.team(byName.has(name) ? byName.get(name).team : 0).color);
     close.focus();
   }
 

@@ -1,14 +1,12 @@
 // Plays a scenario's trace back on a canvas of its own (never the live world's): the arena the scenario built
 // (size and walls, from scenario_list), the traced agents moved between their samples as time goes, each hit and
-// kill marked where and when it happened. Ticks play at the simulation's rate times `speed`.
-const TICKS_PER_SECOND = 60;
+// kill marked where and when it happened. Ticks play at the arena's ticksPerSecond times `speed`.
 const BACKGROUND = '#020617';
 const OUTSIDE = '#0b1220';
 const WALL = '#475569';
 const HIT = '#facc15';
 const KILL = '#f87171';
 const MARK_TICKS = 20; // how long a hit or kill stays marked
-const FALLBACK_COLORS = ['#ef4444', '#3b82f6', '#22c55e', '#eab308'];
 
 export class TracePlayer {
   /**
@@ -27,13 +25,13 @@ export class TracePlayer {
 
   /**
    * @param {object} trace the scenario_result's trace {agents, samples, events}
-   * @param {{width, height, agentRadius, walls}} arena
-   * @param {(name: string) => {color: string, team: number}} look each traced agent's team colour
+   * @param {{width, height, agentRadius, walls, ticksPerSecond}} arena
+   * @param {(name: string) => string} colorOf each traced agent's team colour
    */
-  load(trace, arena, look) {
+  load(trace, arena, colorOf) {
     this.trace = trace;
     this.arena = arena;
-    this.looks = trace.agents.map((name) => look(name));
+    this.colors = trace.agents.map((name) => colorOf(name));
     this.last = trace.samples.length ? trace.samples[trace.samples.length - 1].tick : 0;
     this.restart();
   }
@@ -65,7 +63,7 @@ export class TracePlayer {
   step(now) {
     this.frame = null;
     if (this.playing) {
-      this.tick = Math.min(this.last, this.startTick + ((now - this.startedAt) / 1000) * TICKS_PER_SECOND * this.speed);
+      this.tick = Math.min(this.last, this.startTick + ((now - this.startedAt) / 1000) * this.arena.ticksPerSecond * this.speed);
       if (this.tick >= this.last) this.playing = false;
     }
     this.draw();
@@ -120,7 +118,7 @@ export class TracePlayer {
     g.textAlign = 'center';
     positions.forEach((p, k) => {
       g.globalAlpha = p.state === 'DEAD' ? 0.3 : 1;
-      g.fillStyle = this.looks[k].color || FALLBACK_COLORS[this.looks[k].team % FALLBACK_COLORS.length];
+      g.fillStyle = this.colors[k];
       g.beginPath();
       g.arc(p.x, p.y, r, 0, Math.PI * 2);
       g.fill();

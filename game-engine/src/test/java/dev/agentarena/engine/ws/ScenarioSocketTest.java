@@ -70,6 +70,7 @@ class ScenarioSocketTest {
             assertThat(flee.path("document")).isEqualTo(Json.tree(ScenarioLibrary.json("flee-when-weak")));
             assertThat(flee.path("arena").path("width").asDouble()).isPositive();
             assertThat(flee.path("arena").path("walls").size()).isZero(); // the open layout
+            assertThat(flee.path("arena").path("ticksPerSecond").asInt()).isEqualTo(60); // the rate its trace plays back at
             JsonNode fortress = list.path("scenarios").get(3).path("arena");
             assertThat(fortress.path("width").asDouble()).isEqualTo(400);
             assertThat(fortress.path("walls").size()).isPositive();
