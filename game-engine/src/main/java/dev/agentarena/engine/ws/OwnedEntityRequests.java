@@ -33,7 +33,9 @@ import java.util.function.Supplier;
 abstract class OwnedEntityRequests<R extends OwnedRecord> implements RequestHandler {
 
     /** Told to a guest refused a save or delete, and in the welcome's {@link ClientLimits}. */
-    static final String HOW_TO_SIGN_IN = "sign in (POST /api/session with a name) to keep your own";
+    /** How a guest becomes a user, in every refusal that needs one. */
+    static final String SIGN_IN = "sign in (POST /api/session with a name)";
+    static final String HOW_TO_SIGN_IN = SIGN_IN + " to keep your own";
 
     /** The messages of one entity kind: the replies to save and delete, and the event the world's other viewers get. */
     record Messages<R>(BiFunction<String, R, Object> saved, BiFunction<String, String, Object> deleted,

@@ -40,7 +40,7 @@ public class UserRequests implements RequestHandler {
         String name = request.field("name", String.class, true);
         if (session.identity().isGuest()) {
             throw new ProtocolException(request.requestId(), ErrorCode.FORBIDDEN,
-                    "guests have no name to change: sign in (POST /api/session with a name)", List.of());
+                    "guests have no name to change: " + OwnedEntityRequests.SIGN_IN, List.of());
         }
         String userId = session.user().id();
         // No expected version: the new name replaces the old whatever it was, and persistence still refuses a race.
