@@ -18,6 +18,9 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/** The attrs of an element the browser tests find: el('button', {attrs: testId('save')}). */
+export const testId = (id) => ({ 'data-testid': id });
+
 /** True when keyboard input goes to a field, so page shortcuts must keep out of its way. */
 export function typingInField(event) {
   const target = event.target;

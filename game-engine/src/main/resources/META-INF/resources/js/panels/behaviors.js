@@ -3,14 +3,13 @@
 // validator's diagnostics marked at their documentLine/documentColumn as the user types (debounced). Saving keeps
 // a local history of the user's own versions. Other panels open a document here with the `arena:edit-behavior`
 // event on document ({detail: {document}}). "Try it" (tryit.js) runs the edited document in a library scenario.
-import { el } from '../dom.js';
+import { el, testId } from '../dom.js';
 import { tryIt } from './tryit.js';
 import { codeMirror } from './vendor.js';
 import { defineBehaviorMode } from './behavior-mode.js';
 
 const VALIDATE_DELAY_MS = 400;
 const HISTORY_KEEP = 20;
-const testId = (id) => ({ 'data-testid': id });
 
 export function mount(section, conn, ctx) {
   // Loaded from the page's own server as soon as the panel mounts, before the editor needs it.

@@ -2,10 +2,9 @@
 // or default is kept here. Each field shows its meaning, unit, range, default and whether it applies live or on
 // reset; a value outside its range is refused inline before anything is sent, and the server's field errors
 // (/config/settings/<field>, /config/name) appear at their field. Configs are listed, loaded, saved, applied, deleted.
-import { el } from '../dom.js';
+import { el, testId } from '../dom.js';
 
 const SETTINGS_PREFIX = '/config/settings/';
-const testId = (id) => ({ 'data-testid': id });
 
 export function mount(section, conn, ctx) {
   let fields = [];

@@ -1,9 +1,7 @@
 // Copilot chat: llm_query, its progress stages, then the answer or the error. Everything the copilot says is
 // shown as text. An answer that carries a behavior offers "open in editor" (the behaviors panel) and "apply to
 // team" (saved as the user's own behavior, then assigned to the chosen team).
-import { el } from '../dom.js';
-
-const testId = (id) => ({ 'data-testid': id });
+import { el, testId } from '../dom.js';
 
 export function mount(section, conn, ctx) {
   const conversationId = crypto.randomUUID();

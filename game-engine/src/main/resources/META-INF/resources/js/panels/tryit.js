@@ -3,10 +3,9 @@
 // behavior — and shows the run (run_scenario → scenario_result) in a view of its own: the trace played back on a
 // canvas, the expectations passed or failed with what was measured. Errors (an invalid behavior, BUSY) stay at
 // the editor. Every server text goes in as text.
-import { el } from '../dom.js';
+import { el, testId } from '../dom.js';
 import { TracePlayer } from '../render/trace-player.js';
 
-const testId = (id) => ({ 'data-testid': id });
 const SPEEDS = [1, 2, 4, 8];
 
 /**
