@@ -5,6 +5,7 @@ import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.contracts.config.ConfigField;
 import dev.agentarena.contracts.config.ConfigSchema;
 import dev.agentarena.contracts.config.WallSpec;
+import dev.agentarena.simulation.state.StateWriter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -781,6 +782,14 @@ public final class Simulation {
      */
     public byte[] saveState() {
         return SimulationState.write(this);
+    }
+
+    /**
+     * Writes what {@link #saveState()} returns into {@code out} (after what it holds): a caller that saves often
+     * reuses one writer, so that a save allocates nothing but what the writer grows by.
+     */
+    public void saveState(StateWriter out) {
+        SimulationState.write(this, out);
     }
 
     /**

@@ -29,7 +29,13 @@ final class SimulationState {
     }
 
     static byte[] write(Simulation sim) {
-        StateWriter out = new StateWriter();
+        // About 350 bytes per agent slot (docs/simulation.md): sized once, the array need not grow while writing.
+        StateWriter out = new StateWriter(64 * 1024 + sim.agents.slots * 420);
+        write(sim, out);
+        return out.toByteArray();
+    }
+
+    static void write(Simulation sim, StateWriter out) {
         out.writeInt(MAGIC).writeInt(VERSION);
         out.writeString(Json.write(sim.rules.config)).writeInt(sim.rules.ticksPerSecond);
         out.writeLong(sim.random.state());
@@ -59,7 +65,6 @@ final class SimulationState {
         sim.grid.write(out);
         sim.deaths.write(out);
         sim.behaviorErrors.write(out);
-        return out.toByteArray();
     }
 
     static Simulation read(byte[] bytes, String defaultPolicyId, DecisionPolicy defaultPolicy,

@@ -1,30 +1,50 @@
 package dev.agentarena.simulation.state;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Writes a world's state as a compact big-endian binary form (fixed-width numbers, length-prefixed UTF-8
  * strings, null as length -1) into a growing byte array. Read back with {@link StateReader}.
+ *
+ * <p>A checkpoint writes a whole world on the world's thread, so this is built for speed: numbers go in through
+ * byte-array views (one store each, not one per byte), the array is sized from a hint up front, and a string
+ * written again (an agent's behavior id, its state label: the same few instances over and over) reuses its bytes.
  */
 public final class StateWriter {
 
-    private byte[] bytes = new byte[1024];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private byte[] bytes;
     private int size;
+
+    public StateWriter() {
+        this(1024);
+    }
+
+    /** @param expectedBytes about how much will be written, so that the array grows rarely or never */
+    public StateWriter(int expectedBytes) {
+        bytes = new byte[Math.max(64, expectedBytes)];
+    }
 
     public StateWriter writeLong(long value) {
         ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes[size++] = (byte) (value >>> shift);
-        }
+        LONGS.set(bytes, size, value);
+        size += 8;
         return this;
     }
 
     public StateWriter writeInt(int value) {
         ensure(4);
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            bytes[size++] = (byte) (value >>> shift);
-        }
+        INTS.set(bytes, size, value);
+        size += 4;
         return this;
     }
 
@@ -43,7 +63,7 @@ public final class StateWriter {
         if (value == null) {
             return writeInt(-1);
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = encoded.computeIfAbsent(value, text -> text.getBytes(StandardCharsets.UTF_8));
         writeInt(utf8.length);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);
@@ -61,6 +81,22 @@ public final class StateWriter {
             writeDouble(value);
         }
         return this;
+    }
+
+    /** Empties the writer for the next state, keeping its array (and the strings it has encoded). */
+    public StateWriter reset() {
+        size = 0;
+        return this;
+    }
+
+    /** How many bytes are written: {@link #array()} holds them from index 0. */
+    public int size() {
+        return size;
+    }
+
+    /** The writer's own array (valid up to {@link #size()}), read without a copy; the writer must not be written meanwhile. */
+    public byte[] array() {
+        return bytes;
     }
 
     public byte[] toByteArray() {
