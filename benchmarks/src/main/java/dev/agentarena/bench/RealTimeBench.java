@@ -100,6 +100,7 @@ public final class RealTimeBench {
         public int queueCapacity() { return 1024; }
         public Duration idlePause() { return Duration.ofHours(1); }
         public int loopThreads() { return 1; }
+        public Duration checkpointInterval() { return Duration.ofSeconds(5); }
         public int decisionBudget() { return 20_000; }
         public Duration decisionBudgetTime() { return Duration.ofMillis(8); }
     }

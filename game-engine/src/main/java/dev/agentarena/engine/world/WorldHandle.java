@@ -6,6 +6,7 @@ import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.simulation.DecisionPolicy;
 import dev.agentarena.simulation.Simulation;
+import dev.agentarena.simulation.state.StateWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
@@ -13,16 +14,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * One live world: its simulation, its bounded command queue (drained at the start of each tick) and its
- * viewers. Only the world's loop ({@link #tick()}, never run concurrently with itself) touches the
- * simulation; every other thread only enqueues commands or reads the published {@link #info()}.
+ * One live world: its simulation, its command queue (drained at the start of each tick), its viewers and its
+ * checkpoints. Only the world's loop ({@link #tick()}, never run concurrently with itself) touches the simulation;
+ * every other thread only admits and enqueues commands or reads the published {@link #info()}. A command is first
+ * admitted ({@link #admit}: checked, its agents reserved, nothing applied), then appended to the world's command log
+ * by the caller, and enqueued when the log delivers it back ({@link #enqueue}), with its offset: the world knows
+ * which commands its state holds, which is what its checkpoints record.
  */
 public final class WorldHandle {
 
@@ -41,7 +50,24 @@ public final class WorldHandle {
     private final long decisionBudgetNanos;
     private final LongSupplier clock;
     private final PolicyCatalog policies;
-    private final BlockingQueue<WorldCommand> commands;
+    /** A command the log delivered, with its offset in the world's partition and its id (null when not logged). */
+    private record Queued(WorldCommand command, long offset, String commandId) {
+    }
+
+    private final BlockingQueue<Queued> commands = new LinkedBlockingQueue<>();
+    private final int queueCapacity;
+    /** Agents reserved by admitted commands the log has not delivered back yet, by command id. */
+    private final Map<String, Integer> reservations = new ConcurrentHashMap<>();
+    private final CheckpointSink checkpoints;
+    private final long checkpointIntervalNanos;
+    /** Reused for every checkpoint; while one is in flight ({@code checkpointFree} false) no other is taken. */
+    private final StateWriter checkpointState = new StateWriter();
+    private final AtomicBoolean checkpointFree = new AtomicBoolean(true);
+    /** A checkpoint asked for by another thread (handover, shutdown), taken at the end of the next tick. */
+    private final AtomicReference<Requested> requested = new AtomicReference<>();
+
+    private record Requested(String reason, CompletableFuture<Void> durable) {
+    }
     private final List<SnapshotSink> viewers = new CopyOnWriteArrayList<>();
     private final WorldMetrics metrics;
     private final MatchSink matches;
@@ -63,15 +89,25 @@ public final class WorldHandle {
     /** Counts simulation replacements, so that viewers know when static data and event logs start over. */
     private int generation;
     private boolean running = true;
+    /** Offset of the last command applied (-1: none); the world's thread's. */
+    private long appliedOffset = -1;
+    /** Tick and offset at the last checkpoint, to skip a periodic one when nothing changed. */
+    private long checkpointedTick = -1;
+    private long checkpointedOffset = -2;
+    private long lastCheckpointNanos;
+    private boolean wasRunning = true;
     private long lastWatchedNanos;
     private long loops;
 
     /**
      * @param source  the stored config {@code config} is (null: not a stored one)
      * @param matches where each finished round's result goes
+     * @param resume  the state to go on from; without a state, a fresh world of {@code config} that holds the commands
+     *                up to the resume's offset (the one that created it)
      */
-    WorldHandle(String id, ArenaConfig config, ConfigRef source, WorldSettings settings, MeterRegistry registry,
-                PolicyCatalog policies, MatchSink matches, LongSupplier clock) {
+    WorldHandle(String id, ArenaConfig config, ConfigRef source, WorldResume resume, WorldSettings settings,
+                MeterRegistry registry, PolicyCatalog policies, MatchSink matches, CheckpointSink checkpoints,
+                LongSupplier clock) {
         this.id = id;
         this.tickRate = settings.tickRate();
         this.ticksPerSnapshot = Math.max(1, settings.tickRate() / settings.snapshotRate());
@@ -82,12 +118,20 @@ public final class WorldHandle {
         this.decisionBudgetNanos = settings.decisionBudgetTime().toNanos();
         this.clock = clock;
         this.policies = policies;
-        this.commands = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queueCapacity = settings.queueCapacity();
+        this.checkpoints = checkpoints;
+        this.checkpointIntervalNanos = settings.checkpointInterval().toNanos();
         this.lastWatchedNanos = clock.getAsLong();
+        this.lastCheckpointNanos = clock.getAsLong();
         this.metrics = new WorldMetrics(registry, id, () -> info.agents(), commands::size);
         this.matches = matches;
         this.configRef = source;
-        rebuild(config);
+        if (resume.state() == null) {
+            appliedOffset = resume.offset();
+            rebuild(config);
+        } else {
+            resume(resume);
+        }
         committedAgents.set(simulation.agentCount());
     }
 
@@ -99,8 +143,22 @@ public final class WorldHandle {
         return info;
     }
 
-    /** Checks a command and enqueues it without blocking; a full queue refuses it (and counts it). */
+    /** Admits and enqueues a command that is not logged (this package's tests, the bench main). */
     public CommandAdmission submit(WorldCommand command) {
+        String commandId = "local-" + System.nanoTime();
+        CommandAdmission admission = admit(command, commandId);
+        if (admission.accepted()) {
+            enqueue(command, -1, commandId);
+        }
+        return admission;
+    }
+
+    /**
+     * Checks a command and reserves the agents it adds, without blocking and without applying it; a full queue
+     * refuses it (and counts it). An admitted command is then {@linkplain #enqueue enqueued} or {@linkplain
+     * #cancel cancelled} under the same id.
+     */
+    public CommandAdmission admit(WorldCommand command, String commandId) {
         CommandAdmission invalid = check(command);
         if (invalid != null) {
             metrics.rejected(invalid.code());
@@ -112,12 +170,44 @@ public final class WorldHandle {
             return CommandAdmission.rejected("TOO_MANY_AGENTS", "world " + id + " holds at most " + maxAgents
                     + " agents; adding " + adding + " would pass that (it has or will have " + committedAgents.get() + ")");
         }
-        if (!commands.offer(command)) {
+        // Every admitted command holds a reservation until it is applied or cancelled: those are what is queued.
+        if (reservations.size() >= queueCapacity) {
             committedAgents.addAndGet(-adding);
             metrics.rejected("QUEUE_FULL");
             return CommandAdmission.rejected("QUEUE_FULL", "the world's command queue is full; try again shortly");
         }
+        reservations.put(commandId, adding);
         return CommandAdmission.ACCEPTED;
+    }
+
+    /** Gives back what an admitted command reserved, when it could not be logged. */
+    public void cancel(String commandId) {
+        Integer reserved = reservations.remove(commandId);
+        if (reserved != null) {
+            committedAgents.addAndGet(-reserved);
+        }
+    }
+
+    /**
+     * Queues a command the log delivered ({@code offset} in the world's partition; -1 when not logged) for the next
+     * tick. Never refused: the command is in the log already, admitted here or by the engine that ran the world
+     * before.
+     */
+    public void enqueue(WorldCommand command, long offset, String commandId) {
+        commands.add(new Queued(command, offset, commandId));
+    }
+
+    /**
+     * Applies a logged command at once, before the world's loop runs (restoring a world: its checkpoint, then the
+     * commands after it). Only for a world whose loop has not started.
+     */
+    void replay(WorldCommand command, long offset) {
+        applyQueued(new Queued(command, offset, null));
+    }
+
+    /** The offset of the last command applied; only safe from the world's thread or before its loop starts. */
+    long appliedOffset() {
+        return appliedOffset;
     }
 
     private static int agentsAddedBy(WorldCommand command) {
@@ -204,6 +294,7 @@ public final class WorldHandle {
                 updateInfo();
             }
             metrics.observe(simulation);
+            checkpointWhenDue();
         } catch (RuntimeException e) {
             LOG.errorf(e, "world %s failed a tick; pausing it", id);
             running = false;
@@ -228,17 +319,31 @@ public final class WorldHandle {
 
     private boolean drainCommands() {
         boolean step = false;
-        WorldCommand command;
-        while ((command = commands.poll()) != null) {
-            int before = simulation.agentCount();
-            try {
-                step |= apply(command);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "world %s could not apply %s", id, command.name());
-            }
-            // What the reservation counted is now in the simulation (or was not added at all): count the change.
-            committedAgents.addAndGet(simulation.agentCount() - before - agentsAddedBy(command));
+        Queued queued;
+        while ((queued = commands.poll()) != null) {
+            step |= applyQueued(queued);
         }
+        return step;
+    }
+
+    /** Applies one delivered command unless the state holds it already (a command at or before the applied offset). */
+    private boolean applyQueued(Queued queued) {
+        if (queued.offset() >= 0 && queued.offset() <= appliedOffset) {
+            return false;
+        }
+        int before = simulation.agentCount();
+        boolean step = false;
+        try {
+            step = apply(queued.command());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "world %s could not apply %s", id, queued.command().name());
+        }
+        if (queued.offset() >= 0) {
+            appliedOffset = queued.offset();
+        }
+        // What the admission reserved is now in the simulation (or was not added at all): count the change.
+        Integer reserved = queued.commandId() == null ? null : reservations.remove(queued.commandId());
+        committedAgents.addAndGet(simulation.agentCount() - before - (reserved == null ? 0 : reserved));
         return step;
     }
 
@@ -287,6 +392,26 @@ public final class WorldHandle {
         for (int i = 0; i < Math.min(count, room); i++) {
             simulation.addAgent(team);
         }
+    }
+
+    /** The simulation, team behaviors and running state of a checkpoint. */
+    private void resume(WorldResume resume) {
+        Simulation restored = Simulation.restore(resume.state(), BuiltInBehaviors.DEFAULT, policies.defaultPolicy(),
+                policies::find);
+        for (int team = 0; team < Math.min(teamBehaviors.length, resume.teamBehaviors().size()); team++) {
+            String behavior = resume.teamBehaviors().get(team);
+            teamBehaviors[team] = behavior.isEmpty() ? null : behavior;
+        }
+        restored.observeRounds(this::roundEnded);
+        roundStartedAt = Instant.now();
+        simulation = restored;
+        running = resume.running();
+        wasRunning = running;
+        appliedOffset = resume.offset();
+        configRef = resume.configRef();
+        generation++;
+        metrics.restart(restored);
+        updateInfo();
     }
 
     /** A fresh simulation from {@code config} with its initial teams and this world's team behaviors. */
@@ -343,6 +468,80 @@ public final class WorldHandle {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "a viewer of world %s failed", id);
             }
+        }
+    }
+
+    /** Asks for a checkpoint at the end of the world's next tick; the future completes when it is stored. */
+    public CompletableFuture<Void> requestCheckpoint(String reason) {
+        Requested request = new Requested(reason, new CompletableFuture<>());
+        Requested earlier = requested.getAndSet(request);
+        if (earlier != null) {
+            request.durable().whenComplete((done, failure) -> complete(earlier.durable(), failure));
+        }
+        return request.durable();
+    }
+
+    /**
+     * Takes a checkpoint now, on the caller's thread: only for a world whose loop has not started (a restored world
+     * once the commands after its checkpoint are applied). Null when the previous one is still being written.
+     */
+    CompletableFuture<Void> checkpointNow(String reason, Long restoredFrom) {
+        return takeCheckpoint(reason, restoredFrom);
+    }
+
+    /** On the world's thread after each tick: a requested checkpoint, one on pausing, or a periodic one. */
+    private void checkpointWhenDue() {
+        long now = clock.getAsLong();
+        Requested request = requested.get();
+        boolean paused = wasRunning && !running;
+        wasRunning = running;
+        String reason = request != null ? request.reason() : paused ? "PAUSED"
+                : now - lastCheckpointNanos >= checkpointIntervalNanos && changedSinceCheckpoint() ? "PERIODIC" : null;
+        if (reason == null) {
+            return;
+        }
+        CompletableFuture<Void> durable = takeCheckpoint(reason, null);
+        if (durable == null) {
+            return; // the previous one is still being written: try again after the next tick
+        }
+        lastCheckpointNanos = now;
+        if (request != null && requested.compareAndSet(request, null)) {
+            durable.whenComplete((done, failure) -> complete(request.durable(), failure));
+        }
+    }
+
+    private boolean changedSinceCheckpoint() {
+        return simulation.tick() != checkpointedTick || appliedOffset != checkpointedOffset;
+    }
+
+    private CompletableFuture<Void> takeCheckpoint(String reason, Long restoredFrom) {
+        if (!checkpointFree.compareAndSet(true, false)) {
+            return null;
+        }
+        simulation.saveState(checkpointState.reset());
+        checkpointedTick = simulation.tick();
+        checkpointedOffset = appliedOffset;
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        checkpoints.write(new Checkpoint(id, appliedOffset, reason, restoredFrom, simulation.tick(),
+                simulation.agentCount(), running, List.of(teamBehaviorsOrEmpty()), configRef, simulation.config(),
+                checkpointState, () -> checkpointFree.set(true), durable));
+        return durable;
+    }
+
+    /** The team behaviors set on this world, "" for a team without one. */
+    private String[] teamBehaviorsOrEmpty() {
+        String[] copy = new String[simulation.teamCount()];
+        for (int team = 0; team < copy.length; team++) {
+            copy[team] = teamBehaviors[team] == null ? "" : teamBehaviors[team];
+        }
+        return copy;
+    }
+
+    private static void complete(CompletableFuture<Void> future, Throwable failure) {
+        if (failure == null) {
+            future.complete(null);
+        } else {
+            future.completeExceptionally(failure);
         }
     }
 

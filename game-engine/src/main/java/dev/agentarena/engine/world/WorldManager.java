@@ -8,12 +8,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +27,9 @@ import java.util.regex.Pattern;
 /**
  * The worlds this engine runs, each ticking at a fixed rate on one small scheduler pool. A world's ticks never
  * overlap (a fixed-rate task never runs concurrently with itself) and never block: commands arrive through
- * the world's queue, snapshots leave through non-blocking viewers. World {@code default} always exists.
+ * the world's queue, snapshots and checkpoints leave through non-blocking sinks. Which worlds run here is decided
+ * by {@code WorldOwnership} (the partitions of the world commands this engine is assigned); world {@code default}
+ * is created by whichever engine owns its partition.
  */
 @ApplicationScoped
 public class WorldManager {
@@ -42,16 +46,28 @@ public class WorldManager {
     private final MeterRegistry registry;
     private final PolicyCatalog policies;
     private final MatchSink matches;
+    private final CheckpointSink checkpoints;
     private final Map<String, WorldHandle> worlds = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> loops = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
-    /** @param matches where every world's finished rounds go */
-    public WorldManager(WorldSettings settings, MeterRegistry registry, PolicyCatalog policies, MatchSink matches) {
+    /**
+     * @param matches     where every world's finished rounds go
+     * @param checkpoints where every world's checkpoints go
+     */
+    @Inject
+    public WorldManager(WorldSettings settings, MeterRegistry registry, PolicyCatalog policies, MatchSink matches,
+                        CheckpointSink checkpoints) {
         this.settings = settings;
         this.registry = registry;
         this.policies = policies;
         this.matches = matches;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Worlds that keep no checkpoints (tests, the bench main). */
+    public WorldManager(WorldSettings settings, MeterRegistry registry, PolicyCatalog policies, MatchSink matches) {
+        this(settings, registry, policies, matches, CheckpointSink.NONE);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -62,7 +78,7 @@ public class WorldManager {
         stop();
     }
 
-    /** Starts the scheduler and world {@code default}. */
+    /** Starts the scheduler (once; later calls do nothing). */
     public synchronized void start() {
         if (scheduler != null) {
             return;
@@ -73,7 +89,6 @@ public class WorldManager {
             thread.setDaemon(true);
             return thread;
         });
-        create(DEFAULT_WORLD, ArenaConfig.defaults(), ConfigRef.DEFAULT);
     }
 
     public synchronized void stop() {
@@ -101,6 +116,65 @@ public class WorldManager {
      * {@code arena.engine.worlds.max-worlds}).
      */
     public synchronized WorldHandle create(String id, ArenaConfig config, ConfigRef source) {
+        checkNew(id, config);
+        if (worlds.containsKey(id)) {
+            throw new WorldException("WORLD_EXISTS", "world " + id + " exists already");
+        }
+        if (worlds.size() >= settings.maxWorlds()) {
+            throw new WorldException("WORLD_LIMIT", "this engine runs at most " + settings.maxWorlds() + " worlds");
+        }
+        WorldHandle world = activate(prepare(id, config, source, -1));
+        LOG.infof("world %s created", id);
+        return world;
+    }
+
+    /**
+     * A fresh world that does not run yet: commands may be {@linkplain #replay replayed} into it, then it is activated.
+     *
+     * @param createOffset the offset of the command that created it (-1: not a logged one); commands up to it are in it
+     */
+    public WorldHandle prepare(String id, ArenaConfig config, ConfigRef source, long createOffset) {
+        WorldResume fresh = new WorldResume(null, createOffset, true, List.of(), source);
+        return new WorldHandle(id, config, source, fresh, settings, registry, policies, matches, checkpoints,
+                System::nanoTime);
+    }
+
+    /** A world restored from its checkpoint, not running yet (see {@link #prepare}). */
+    public WorldHandle restore(String id, WorldResume resume) {
+        return new WorldHandle(id, null, resume.configRef(), resume, settings, registry, policies, matches, checkpoints,
+                System::nanoTime);
+    }
+
+    /** Applies a logged command to a prepared or restored world that is not activated yet. */
+    public void replay(WorldHandle world, WorldCommand command, long offset) {
+        world.replay(command, offset);
+    }
+
+    /** The offset of the last command in a world that is not activated yet. */
+    public long appliedOffset(WorldHandle world) {
+        return world.appliedOffset();
+    }
+
+    /** Checkpoints a world that is not activated yet, on the caller's thread; null while an earlier one is written. */
+    public CompletableFuture<Void> checkpointNow(WorldHandle world, String reason, Long restoredFrom) {
+        return world.checkpointNow(reason, restoredFrom);
+    }
+
+    /** Starts the loop of a prepared or restored world; WORLD_EXISTS when one of that id runs already. */
+    public synchronized WorldHandle activate(WorldHandle world) {
+        if (scheduler == null) {
+            throw new IllegalStateException("the world manager is not started");
+        }
+        if (worlds.putIfAbsent(world.id(), world) != null) {
+            throw new WorldException("WORLD_EXISTS", "world " + world.id() + " exists already");
+        }
+        long period = TimeUnit.SECONDS.toNanos(1) / settings.tickRate();
+        loops.put(world.id(), scheduler.scheduleAtFixedRate(world::tick, period, period, TimeUnit.NANOSECONDS));
+        return world;
+    }
+
+    /** Throws {@link WorldException} INVALID_ID or INVALID_CONFIG when a world of this id and config cannot exist. */
+    public static void checkNew(String id, ArenaConfig config) {
         if (id == null || !WORLD_ID.matcher(id).matches()) {
             throw new WorldException("INVALID_ID", "a world id is " + WORLD_ID_RULE);
         }
@@ -108,22 +182,6 @@ public class WorldManager {
         if (!errors.isEmpty()) {
             throw new WorldException("INVALID_CONFIG", errors.get(0).path() + ": " + errors.get(0).message());
         }
-        if (worlds.containsKey(id)) {
-            throw new WorldException("WORLD_EXISTS", "world " + id + " exists already");
-        }
-        if (worlds.size() >= settings.maxWorlds()) {
-            throw new WorldException("WORLD_LIMIT", "this engine runs at most " + settings.maxWorlds() + " worlds");
-        }
-        if (scheduler == null) {
-            throw new IllegalStateException("the world manager is not started");
-        }
-        WorldHandle world = new WorldHandle(id, config, source, settings, registry, policies, matches,
-                System::nanoTime);
-        worlds.put(id, world);
-        long period = TimeUnit.SECONDS.toNanos(1) / settings.tickRate();
-        loops.put(id, scheduler.scheduleAtFixedRate(() -> world.tick(), period, period, TimeUnit.NANOSECONDS));
-        LOG.infof("world %s created", id);
-        return world;
     }
 
     public List<WorldInfo> list() {
@@ -135,15 +193,23 @@ public class WorldManager {
         if (DEFAULT_WORLD.equals(id)) {
             throw new WorldException("FORBIDDEN", "world default cannot be deleted");
         }
+        if (remove(id).isEmpty()) {
+            throw new WorldException("NOT_FOUND", "no world " + id);
+        }
+        LOG.infof("world %s deleted", id);
+    }
+
+    /** Stops a world's loop and forgets it here (deleted, or moved to another engine); empty when it was not here. */
+    public synchronized Optional<WorldHandle> remove(String id) {
         WorldHandle world = worlds.remove(id);
         if (world == null) {
-            throw new WorldException("NOT_FOUND", "no world " + id);
+            return Optional.empty();
         }
         ScheduledFuture<?> loop = loops.remove(id);
         if (loop != null) {
             loop.cancel(false);
         }
         world.delete();
-        LOG.infof("world %s deleted", id);
+        return Optional.of(world);
     }
 }

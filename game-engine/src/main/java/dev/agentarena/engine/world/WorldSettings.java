@@ -44,6 +44,13 @@ public interface WorldSettings {
     @WithDefault("8ms")
     Duration decisionBudgetTime();
 
+    /**
+     * How often at most a running world writes its whole state to {@code arena.world.checkpoints} (it also writes one
+     * when it pauses and when it moves to another engine). A world that moves resumes from its last checkpoint.
+     */
+    @WithDefault("5s")
+    Duration checkpointInterval();
+
     /** Threads of the scheduler that runs every world's ticks. */
     @WithDefault("2")
     int loopThreads();

@@ -126,10 +126,11 @@ public class BehaviorRequests extends OwnedEntityRequests<BehaviorRecord> {
         WorldCommand command = team != null
                 ? new WorldCommand.SetTeamBehavior(team, behaviorId)
                 : new WorldCommand.SetAgentBehavior(agents, behaviorId);
-        world.submit(session, request, command);
         var event = new ServerMessages.BehaviorAssigned(behaviorId, team, agents);
-        session.send(event);
-        sessions.othersInWorld(session.worldId(), session).forEach(other -> other.send(event));
+        world.submit(session, request, command, () -> {
+            session.send(event);
+            sessions.othersInWorld(session.worldId(), session).forEach(other -> other.send(event));
+        });
     }
 
     /** The document as JSON text: clients may send it as an object or, to get exact lines and columns, as text. */

@@ -53,11 +53,22 @@ public final class ServerMessages {
         }
     }
 
-    /** {@code resumeToken}: sent back in {@code resume} after a reconnect, it returns what this connection missed. */
+    /**
+     * {@code resumeToken}: sent back in {@code resume} after a reconnect, it returns what this connection missed.
+     * {@code engines}: where the engines that are up are reached (this one included), for a client whose engine
+     * goes away to reconnect elsewhere.
+     */
     public record Welcome(String type, int protocolVersion, String connectionId, UserInfo user, Object world,
-                          String resumeToken) {
-        public Welcome(String connectionId, UserInfo user, Object world, String resumeToken) {
-            this("welcome", PROTOCOL_VERSION, connectionId, user, world, resumeToken);
+                          String resumeToken, List<String> engines) {
+        public Welcome(String connectionId, UserInfo user, Object world, String resumeToken, List<String> engines) {
+            this("welcome", PROTOCOL_VERSION, connectionId, user, world, resumeToken, engines);
+        }
+    }
+
+    /** The world runs on another engine, reached at {@code url}: connect there (the connection is then closed). */
+    public record WorldMoved(String type, String worldId, String url) {
+        public WorldMoved(String worldId, String url) {
+            this("world_moved", worldId, url);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.agentarena.engine.ws;
 
 import dev.agentarena.contracts.FieldError;
 import dev.agentarena.contracts.messages.ConfigRecord;
+import dev.agentarena.engine.cluster.WorldCommandLog;
+import dev.agentarena.engine.cluster.WorldCommands;
 import dev.agentarena.engine.view.ConfigView;
 import dev.agentarena.engine.world.CommandAdmission;
 import dev.agentarena.engine.world.ConfigRef;
@@ -12,17 +14,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** The world commands a client may send; each becomes a {@link WorldCommand} in the world's queue. */
+/**
+ * The world commands a client may send. Each is checked by the world ({@link WorldHandle#admit}), appended to the
+ * world's command log and accepted once the log has it; the world applies it when the log delivers it back.
+ */
 @ApplicationScoped
 public class WorldRequests implements RequestHandler {
 
     private final WorldManager worlds;
     private final ConfigView configs;
+    private final WorldCommandLog log;
 
-    public WorldRequests(WorldManager worlds, ConfigView configs) {
+    public WorldRequests(WorldManager worlds, ConfigView configs, WorldCommandLog log) {
         this.worlds = worlds;
         this.configs = configs;
+        this.log = log;
     }
 
     @Override
@@ -56,16 +64,34 @@ public class WorldRequests implements RequestHandler {
                 new ConfigRef(config.id(), config.version())));
     }
 
-    /** Puts {@code command} into the asker's world queue and replies command_accepted, or refuses with the reason. */
     void submit(ClientSession session, ClientRequest request, WorldCommand command) {
+        submit(session, request, command, () -> { });
+    }
+
+    /**
+     * Admits {@code command} to the asker's world and appends it to the world's log; once the log has it, replies
+     * command_accepted and runs {@code onAccepted}. A refusal names the reason; a log that cannot be reached answers
+     * UNAVAILABLE, and the command is then not applied.
+     */
+    void submit(ClientSession session, ClientRequest request, WorldCommand command, Runnable onAccepted) {
         WorldHandle world = worlds.find(session.worldId()).orElseThrow(() -> new ProtocolException(request.requestId(),
-                ErrorCode.NOT_FOUND, "world " + session.worldId() + " no longer exists", List.of()));
-        CommandAdmission outcome = world.submit(command);
+                ErrorCode.NOT_FOUND, "world " + session.worldId() + " does not run on this engine (any more)", List.of()));
+        String commandId = UUID.randomUUID().toString();
+        CommandAdmission outcome = world.admit(command, commandId);
         if (!outcome.accepted()) {
             ErrorCode code = "TOO_MANY_AGENTS".equals(outcome.code())
                     ? ErrorCode.AGENT_LIMIT : ErrorCode.WORLD_REJECTED;
             throw new ProtocolException(request.requestId(), code, outcome.reason(), List.of());
         }
-        session.send(new ServerMessages.CommandAccepted(request.requestId(), command.name()));
+        log.append(WorldCommands.of(commandId, world.id(), command, session.user().id())).whenComplete((done, failure) -> {
+            if (failure != null) {
+                world.cancel(commandId);
+                session.send(new ServerMessages.Error(request.requestId(), ErrorCode.UNAVAILABLE,
+                        "the world's command log cannot be reached; " + command.name() + " was not applied", List.of()));
+                return;
+            }
+            session.send(new ServerMessages.CommandAccepted(request.requestId(), command.name()));
+            onAccepted.run();
+        });
     }
 }

@@ -6,6 +6,10 @@ import dev.agentarena.engine.auth.Authenticator;
 import dev.agentarena.engine.auth.Identity;
 import dev.agentarena.engine.world.WorldHandle;
 import dev.agentarena.engine.world.WorldManager;
+import dev.agentarena.engine.cluster.EngineIdentity;
+import dev.agentarena.engine.cluster.WorldDirectory;
+import dev.agentarena.engine.cluster.WorldOwnership;
+import dev.agentarena.contracts.messages.WorldListing;
 import dev.agentarena.engine.ws.connection.CloseCodes;
 import dev.agentarena.engine.ws.connection.ConnectionQuota;
 import dev.agentarena.engine.ws.connection.ConnectionWriter;
@@ -54,10 +58,18 @@ public class WorldSocket {
     private final Counter messageBytes;
     private final Counter snapshotBytes;
     private final MeterRegistry registry;
+    private final WorldDirectory directory;
+    private final WorldOwnership ownership;
+    /** This engine among the engines (not to be confused with the connecting user's {@link Identity}). */
+    private final EngineIdentity engine;
 
     public WorldSocket(SessionRegistry sessions, WorldManager worlds, WorldFeeds feeds,
                        Authenticator authenticator, MessageRouter router, Resumption resumption, EngineConfig config,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, WorldDirectory directory, WorldOwnership ownership,
+                       EngineIdentity identity) {
+        this.directory = directory;
+        this.ownership = ownership;
+        this.engine = identity;
         this.sessions = sessions;
         this.worlds = worlds;
         this.feeds = feeds;
@@ -81,8 +93,7 @@ public class WorldSocket {
         String worldId = connection.pathParam("worldId");
         Optional<WorldHandle> world = worlds.find(worldId);
         if (world.isEmpty()) {
-            writer.send(Json.write(new ServerMessages.Error(null, ErrorCode.NOT_FOUND, "no world " + worldId, List.of())));
-            writer.close(CloseReason.NORMAL.getCode(), "no such world");
+            refuseAbsent(worldId, writer);
             return;
         }
         Identity identity = authenticator.identify(connection.userData().get(HandshakeCheck.TOKEN_HASH));
@@ -101,8 +112,27 @@ public class WorldSocket {
             return;
         }
         session.send(new ServerMessages.Welcome(connection.id(), ServerMessages.UserInfo.of(identity),
-                world.get().info(), resumption.issue(session)));
+                world.get().info(), resumption.issue(session), directory.engineUrls()));
         feeds.join(world.get(), session);
+    }
+
+    /**
+     * A world that does not run here: sent where it runs (world_moved, close 4302), told to retry when it is on its
+     * way here or its engine is changing (UNAVAILABLE, close 1013), or NOT_FOUND.
+     */
+    private void refuseAbsent(String worldId, ConnectionWriter writer) {
+        Optional<WorldListing> listing = directory.listing(worldId);
+        if (listing.isPresent() && !listing.get().engineId().equals(engine.id())) {
+            writer.send(Json.write(new ServerMessages.WorldMoved(worldId, listing.get().engineUrl())));
+            writer.close(CloseCodes.WORLD_MOVED, "world runs elsewhere");
+        } else if (listing.isPresent() || ownership.arriving(worldId)) {
+            writer.send(Json.write(new ServerMessages.Error(null, ErrorCode.UNAVAILABLE, "world " + worldId
+                    + " is moving to this engine; try again in a moment", List.of())));
+            writer.close(CloseCodes.TRY_AGAIN_LATER, "world moving");
+        } else {
+            writer.send(Json.write(new ServerMessages.Error(null, ErrorCode.NOT_FOUND, "no world " + worldId, List.of())));
+            writer.close(CloseReason.NORMAL.getCode(), "no such world");
+        }
     }
 
     @OnTextMessage

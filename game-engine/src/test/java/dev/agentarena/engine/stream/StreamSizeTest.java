@@ -73,7 +73,7 @@ class StreamSizeTest {
                 List.of(sim.teamAgents(0), sim.teamAgents(1)), 1, 0.5, sim.config());
         String welcome = Json.write(new ServerMessages.Welcome(UUID.randomUUID().toString(),
                 new ServerMessages.UserInfo(UUID.randomUUID().toString(), "default_user", true, true, Map.of()), info,
-                "resume-token-22-chars"));
+                "resume-token-22-chars", List.of("http://localhost:8080")));
         int welcomeBytes = welcome.getBytes(StandardCharsets.UTF_8).length;
         System.out.printf("join: %d walls, welcome %d B + keyframe %d B = %d B%n", sim.walls().size(), welcomeBytes,
                 keyframe, welcomeBytes + keyframe);

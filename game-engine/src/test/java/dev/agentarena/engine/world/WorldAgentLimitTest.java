@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Adding agents beyond the world's maximum is refused when submitted, never silently shortened when applied. */
 class WorldAgentLimitTest {
 
-    private final WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), null,
+    private final WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), null, TestSettings.fresh(),
             new TestSettings(4, 64, Duration.ofSeconds(30), 2000, 20_000), new SimpleMeterRegistry(),
-            new BuiltInPolicies(), MatchSink.NONE, () -> 0L);
+            new BuiltInPolicies(), MatchSink.NONE, CheckpointSink.NONE, () -> 0L);
 
     @Test
     void queuedAddsCountTowardTheMaximum() {

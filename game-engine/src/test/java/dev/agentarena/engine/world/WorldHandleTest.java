@@ -27,8 +27,8 @@ class WorldHandleTest {
     private final List<MatchResult> matches = new ArrayList<>();
 
     private WorldHandle world(TestSettings settings) {
-        return new WorldHandle("w", ArenaConfig.defaults(), ConfigRef.DEFAULT, settings, registry, new BuiltInPolicies(),
-                matches::add, clock::get);
+        return new WorldHandle("w", ArenaConfig.defaults(), ConfigRef.DEFAULT, TestSettings.fresh(), settings, registry,
+                new BuiltInPolicies(), matches::add, CheckpointSink.NONE, clock::get);
     }
 
     @Test
@@ -221,8 +221,8 @@ class WorldHandleTest {
             throw new ArithmeticException("/ by zero");
         };
         PolicyCatalog broken = id -> id.equals("broken") ? Optional.of(failing) : new BuiltInPolicies().find(id);
-        WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), null, TestSettings.defaults(), registry, broken,
-                MatchSink.NONE, clock::get);
+        WorldHandle world = new WorldHandle("w", ArenaConfig.defaults(), null, TestSettings.fresh(),
+                TestSettings.defaults(), registry, broken, MatchSink.NONE, CheckpointSink.NONE, clock::get);
         List<BehaviorErrorLog.Entry> errors = new ArrayList<>();
         WorldCopy copy = new WorldCopy();
         WorldCopy.LogCursor cursor = new WorldCopy.LogCursor();

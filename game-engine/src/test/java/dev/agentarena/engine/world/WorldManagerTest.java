@@ -4,6 +4,7 @@ import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.simulation.policy.BuiltInPolicies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,9 +26,15 @@ class WorldManagerTest {
         manager.stop();
     }
 
-    @Test
-    void theDefaultWorldExistsAndCannotBeDeleted() {
+    /** World default is created by whichever engine owns its partition (WorldOwnership); here, by the test. */
+    @BeforeEach
+    void start() {
         manager.start();
+        manager.create(WorldManager.DEFAULT_WORLD, ArenaConfig.defaults());
+    }
+
+    @Test
+    void theDefaultWorldCannotBeDeleted() {
         assertThat(manager.find("default")).isPresent();
         assertThatThrownBy(() -> manager.delete("default")).isInstanceOf(WorldException.class)
                 .extracting(e -> ((WorldException) e).code()).isEqualTo("FORBIDDEN");
@@ -35,7 +42,6 @@ class WorldManagerTest {
 
     @Test
     void worldsAreCreatedListedAndDeletedWithinTheLimit() {
-        manager.start();
         manager.create("a", ArenaConfig.defaults());
         manager.create("b", ArenaConfig.defaults());
         assertThat(manager.list()).extracting(WorldInfo::id).containsExactly("a", "b", "default");
@@ -51,7 +57,6 @@ class WorldManagerTest {
 
     @Test
     void worldsTickOnTheSchedulerAndFeedTheirViewers() throws InterruptedException {
-        manager.start();
         CountDownLatch snapshots = new CountDownLatch(5);
         List<String> threads = new CopyOnWriteArrayList<>();
         manager.find("default").orElseThrow().addViewer((simulation, generation, running) -> {

@@ -12,6 +12,15 @@ public final class CloseCodes {
      */
     public static final int TRY_AGAIN_LATER = 1013;
 
+    /**
+     * RFC 6455 "service restart": the world this connection watched moved to another engine (an engine joined or
+     * left). Reconnecting to the same world finds it where it runs now.
+     */
+    public static final int SERVICE_RESTART = 1012;
+
+    /** The world runs on another engine; the {@code world_moved} message before the close says where. */
+    public static final int WORLD_MOVED = 4302;
+
     private CloseCodes() {
     }
 }
