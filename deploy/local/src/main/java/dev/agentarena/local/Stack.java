@@ -79,8 +79,8 @@ public final class Stack implements AutoCloseable {
         }
         long topicsBegin = System.nanoTime();
         TopicSetup.Result topics = TopicSetup.ensure(bootstrapServers);
-        progress.accept(String.format("%-44s %d created, %d made compacted, %d given partitions (%.1f s)", "Kafka topics",
-                topics.created(), topics.compactionSet(), topics.partitionsAdded(), (System.nanoTime() - topicsBegin) / 1e9));
+        progress.accept(String.format("%-44s %d created, %d reconfigured, %d given partitions (%.1f s)", "Kafka topics",
+                topics.created(), topics.reconfigured(), topics.partitionsAdded(), (System.nanoTime() - topicsBegin) / 1e9));
         if (options.externalMongoUri() != null) {
             mongoUri = options.externalMongoUri();
             progress.accept(String.format("%-44s external (MONGODB_URI)", "MongoDB"));
