@@ -183,9 +183,19 @@ function assertLabelsAndSelectors({ name, objects }) {
   }
 }
 
+const engineOf = (objects) => objects.find((o) => o.kind === "Deployment" && o.metadata.labels["app.kubernetes.io/component"] === "game-engine");
+
 function assertEngineAndSecrets({ name, objects }, values) {
-  const engine = objects.find((o) => o.kind === "Deployment" && o.metadata.labels["app.kubernetes.io/component"] === "game-engine");
-  check(engine?.spec.replicas === 1, `${name}: one engine replica until issue 15`);
+  const engine = engineOf(objects);
+  check(engine?.spec.replicas === values.engine.replicaCount, `${name}: ${values.engine.replicaCount} engine replica(s), as the values say`);
+  const env = Object.fromEntries(podSpecOf(engine).containers[0].env.map((e) => [e.name, e]));
+  check(env.ARENA_ENGINE_CLUSTER_ENGINE_ID?.valueFrom?.fieldRef?.fieldPath === "metadata.name", `${name}: the engine id is the pod's name`);
+  const names = Object.keys(env);
+  check(names.indexOf("ARENA_ENGINE_CLUSTER_ENGINE_ID") < names.indexOf("ARENA_ENGINE_CLUSTER_PUBLIC_URL"),
+    `${name}: the engine id comes before the public URL, which may refer to it`);
+  const service = objects.find((o) => o.kind === "Service" && o.metadata.labels["app.kubernetes.io/component"] === "game-engine");
+  check(env.ARENA_ENGINE_CLUSTER_PUBLIC_URL?.value === (values.engine.publicUrl || `http://${service?.metadata.name}:8080`),
+    `${name}: the engine's public URL is engine.publicUrl, by default its Service's URL`);
   const secrets = new Set([values.mongodb.uri.existingSecret, values.llm.apiKey.existingSecret].filter((s) => s));
   for (const w of workloads(objects)) {
     for (const c of podSpecOf(w).containers) {
@@ -268,26 +278,80 @@ function assertMonitoring(everything) {
     "the dashboard ConfigMap carries the sidecar label and the dashboard file unchanged");
 }
 
-function assertTopicsMatchContracts(values, everything) {
+// Topics.ALL as Topics.java writes it: new TopicSpec(NAME, partitions, compacted[, Map.of("setting", value, …)]), where
+// partitions is a number or an int constant and a setting's value a string literal or String.valueOf(an int constant).
+function topicsOfContracts() {
   const source = readFileSync(join(repo, "contracts/src/main/java/dev/agentarena/contracts/kafka/Topics.java"), "utf8");
   const names = Object.fromEntries([...source.matchAll(/String (\w+) = "([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const specs = [...source.matchAll(/new TopicSpec\((\w+), (\d+), (true|false)\)/g)]
-    .map((m) => ({ name: names[m[1]], partitions: Number(m[2]), compacted: m[3] === "true" }));
-  check(specs.length > 0, "Topics.java lists its topics");
-  check(JSON.stringify(values.kafka.topics) === JSON.stringify(specs), "values.yaml kafka.topics equals Topics.ALL");
-  const job = everything.objects.find((o) => o.kind === "Job");
-  const script = job.spec.template.spec.containers[0].command.join(" ");
+  const ints = Object.fromEntries([...source.matchAll(/int (\w+) = ([\d\s*]+);/g)]
+    .map((m) => [m[1], m[2].split("*").reduce((product, factor) => product * Number(factor), 1)]));
+  const int = (token) => /^\d+$/.test(token) ? Number(token) : ints[token];
+  const settingValue = (token) => token.match(/^"(.*)"$/)?.[1] ?? String(int(token.match(/^String\.valueOf\((\w+)\)$/)?.[1]));
+  const specs = [...source.matchAll(/new TopicSpec\((\w+), (\w+), (true|false)(?:, Map\.of\(((?:[^()]|\([^()]*\))*)\))?\)/g)]
+    .map((m) => {
+      const args = (m[4] ?? "").split(",").map((a) => a.trim()).filter((a) => a);
+      const settings = {};
+      for (let i = 0; i + 1 < args.length; i += 2) settings[JSON.parse(args[i])] = settingValue(args[i + 1]);
+      return { name: names[m[1]], partitions: int(m[2]), compacted: m[3] === "true", settings };
+    });
+  return { specs, defaultWorldPartitions: ints.DEFAULT_WORLD_PARTITIONS, allCount: (source.match(/new TopicSpec\(/g) ?? []).length };
+}
+
+function assertTopicsMatchContracts(values, everything) {
+  const { specs, defaultWorldPartitions, allCount } = topicsOfContracts();
+  check(specs.length > 0 && specs.length === allCount, `Topics.java lists its topics, each read here (${specs.length} of ${allCount})`);
+  check(specs.every((t) => t.name && Number.isInteger(t.partitions) && Object.values(t.settings).every((v) => v !== "undefined")),
+    "every topic of Topics.java has a known name, partition count and setting values");
+  check(values.kafka.worldPartitions === defaultWorldPartitions, "kafka.worldPartitions is Topics.DEFAULT_WORLD_PARTITIONS");
+  const commands = values.kafka.topics.find((t) => t.name === "arena.world.commands");
+  check(commands && commands.partitions === undefined, "arena.world.commands takes its partitions from kafka.worldPartitions");
+  const inValues = values.kafka.topics.map((t) => ({ name: t.name, partitions: t.partitions ?? values.kafka.worldPartitions,
+    compacted: t.compacted, settings: t.settings ?? {} }));
+  check(JSON.stringify(inValues) === JSON.stringify(specs), "values.yaml kafka.topics equals Topics.ALL (partitions, compaction, settings)");
+  const script = jobScript(everything);
   for (const t of specs) {
-    const line = script.split("\n").join(" ");
-    check(line.includes(`--topic ${t.name} --partitions ${t.partitions}`), `the topics Job creates ${t.name}`);
+    const configs = [...(t.compacted ? ["cleanup.policy=compact"] : []), ...Object.entries(t.settings).map(([k, v]) => `${k}=${v}`)];
+    const create = `--create --if-not-exists --topic ${t.name} --partitions ${t.partitions} --replication-factor 1`
+      + configs.map((c) => ` --config ${c}`).join("");
+    check(script.includes(create), `the topics Job creates ${t.name} with its partitions and configs`);
+    check(script.includes(`grow ${t.name} ${t.partitions}\n`), `the topics Job grows an existing ${t.name} to its partitions`);
+    if (Object.keys(t.settings).length) {
+      check(script.includes(`--entity-name ${t.name} --add-config ${configs.filter((c) => !c.startsWith("cleanup.policy=")).join(",")}`),
+        `the topics Job sets the settings of an existing ${t.name}`);
+    }
   }
   check((script.match(/cleanup.policy=compact/g) ?? []).length === specs.filter((t) => t.compacted).length,
     "the topics Job compacts exactly the changelogs");
 }
 
+// The Job's shell script with its line continuations joined, so that one topic's command reads as one line.
+const jobScript = ({ objects }) => objects.find((o) => o.kind === "Job").spec.template.spec.containers[0].command.join(" ")
+  .replace(/ \\\n\s*/g, " ");
+
+// Several engines share the worlds: replicas above 1 render (each pod names itself), up to the world partitions.
+function assertScaleOut(values) {
+  const many = render("three engines", ["-f", allFlags, "--set", "engine.replicaCount=3", "--set", "kafka.worldPartitions=24",
+    "--set", "engine.publicUrl=https://$(ARENA_ENGINE_CLUSTER_ENGINE_ID).arena.example.com"]);
+  assertEngineAndSecrets(many, { ...merged, engine: { ...merged.engine, replicaCount: 3,
+    publicUrl: "https://$(ARENA_ENGINE_CLUSTER_ENGINE_ID).arena.example.com" } });
+  const script = jobScript(many);
+  check(script.includes("--topic arena.world.commands --partitions 24 ") && script.includes("grow arena.world.commands 24\n"),
+    "kafka.worldPartitions sets the partitions the Job creates and grows arena.world.commands to");
+  let error = "";
+  try {
+    run(["template", "arena", chart, "--set", "engine.replicaCount=13"]);
+  } catch (e) {
+    error = String(e.stderr);
+  }
+  check(error.includes(`engine.replicaCount 13 is more than kafka.worldPartitions ${values.kafka.worldPartitions}`),
+    "more engines than world partitions is refused, naming both values");
+}
+
 function assertSchemaRejects() {
   const bad = [
-    ["engine.replicaCount=2", "/engine/replicaCount"],
+    ["engine.replicaCount=0", "/engine/replicaCount"],
+    ["engine.publicUrl=arena.example.com", "/engine/publicUrl"],
+    ["kafka.worldPartitions=0", "/kafka/worldPartitions"],
     ["persistence.replicaCount=two", "/persistence/replicaCount"],
     ["tracing.protocol=udp", "/tracing/protocol"],
     ["gateway.resources.limits.memory=lots", "/gateway/resources/limits/memory"],
@@ -325,6 +389,7 @@ assertEngineAndSecrets(everything, merged);
 assertInventory(defaults, everything);
 assertMonitoring(everything);
 assertTopicsMatchContracts(values, everything);
+assertScaleOut(values);
 assertSchemaRejects();
 
 const objects = defaults.objects.length + everything.objects.length;

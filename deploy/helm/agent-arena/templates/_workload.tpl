@@ -62,10 +62,21 @@ spec:
       protocol: TCP
 {{- end }}
 
-{{/* What a service reads from Secrets: the MongoDB URI (persistence), the LLM provider key (gateway). */}}
-{{- define "agent-arena.workload.secretEnv" -}}
+{{/*
+What a service reads besides its ConfigMap: the MongoDB URI (persistence) and the LLM provider key (gateway) from
+Secrets; the engine its pod's identity. The engine id is the pod name, and the public URL comes after it, so that
+"$(ARENA_ENGINE_CLUSTER_ENGINE_ID)" in engine.publicUrl expands to it (Kubernetes expands earlier variables).
+*/}}
+{{- define "agent-arena.workload.env" -}}
 {{- $root := .root }}
-{{- if eq .component "persistence-service" }}
+{{- if eq .component "game-engine" }}
+- name: ARENA_ENGINE_CLUSTER_ENGINE_ID
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: ARENA_ENGINE_CLUSTER_PUBLIC_URL
+  value: {{ .values.publicUrl | default (printf "http://%s:8080" (include "agent-arena.componentName" .)) | quote }}
+{{- else if eq .component "persistence-service" }}
 - name: QUARKUS_MONGODB_CONNECTION_STRING
   valueFrom:
     secretKeyRef:
@@ -138,7 +149,7 @@ spec:
           envFrom:
             - configMapRef:
                 name: {{ include "agent-arena.componentName" . }}
-          {{- with include "agent-arena.workload.secretEnv" . | trim }}
+          {{- with include "agent-arena.workload.env" . | trim }}
           env:
             {{- . | nindent 12 }}
           {{- end }}

@@ -1,5 +1,6 @@
 package dev.agentarena.e2e;
 
+import dev.agentarena.contracts.kafka.Topics;
 import dev.agentarena.local.Stack;
 
 import java.io.IOException;
@@ -20,13 +21,18 @@ public final class TestStack {
     }
 
     public static Stack start(Path repoRoot, String label) throws IOException, InterruptedException {
+        return start(repoRoot, label, 1);
+    }
+
+    /** With {@code engines} engines sharing the worlds ({@link Stack#engines()}), on the default world partitions. */
+    public static Stack start(Path repoRoot, String label, int engines) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("arena-" + label);
         if (!Boolean.getBoolean("arena.keep-data")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dataDir), "delete-" + label + "-data"));
         }
         Stack.PortPlan anyPorts = new Stack.PortPlan(0, 0, 0, 0, 0, 0);
         return Stack.start(new Stack.Options(repoRoot.toAbsolutePath().normalize(), dataDir, null, null, anyPorts,
-                Duration.ofSeconds(90), "127.0.0.1"), line -> System.out.println("[" + label + "] " + line));
+                Duration.ofSeconds(90), "127.0.0.1", engines, Topics.DEFAULT_WORLD_PARTITIONS), line -> System.out.println("[" + label + "] " + line));
     }
 
     /** The repository root: {@code arena.repo.root} when set (Maven sets it), else the parent of the working folder. */

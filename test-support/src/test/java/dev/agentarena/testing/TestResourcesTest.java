@@ -6,7 +6,10 @@ import com.mongodb.client.MongoCollection;
 import dev.agentarena.contracts.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +26,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestResourcesTest {
 
     @Test
-    void kafkaResourceGivesOneBrokerPerJvmWithEveryTopic() throws Exception {
+    void kafkaResourceGivesOneBrokerPerJvmWithEveryTopicAndItsSettings() throws Exception {
         Map<String, String> config = new KafkaTestResource().start();
         assertThat(new KafkaTestResource().start()).isEqualTo(config);
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers")))) {
             assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .containsAll(Topics.ALL.stream().map(Topics.TopicSpec::name).toList());
+            ConfigResource checkpoints = new ConfigResource(ConfigResource.Type.TOPIC, Topics.WORLD_CHECKPOINTS);
+            Config checkpointConfig = admin.describeConfigs(List.of(checkpoints)).all().get(10, TimeUnit.SECONDS).get(checkpoints);
+            assertThat(checkpointConfig.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()).isEqualTo(String.valueOf(Topics.CHECKPOINT_MAX_BYTES));
+            assertThat(checkpointConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         try (KafkaTestClient client = new KafkaTestClient(Topics.LLM_EVENTS)) {
             client.send(Topics.LLM_EVENTS, "r1", "{\"type\":\"queued\"}");

@@ -34,12 +34,13 @@ public final class ChildProcess implements AutoCloseable {
     /**
      * Starts {@code mainClass} with {@code classpath} (the launcher's own location is added for ParentWatch).
      *
+     * @param environment  variables added to the launcher's own environment
      * @param shareClasses whether to use (or record) a {@link ClassDataArchive}: worth it for a long-lived child that
      *                     starts often, not for a one-off tool
      */
     public static ChildProcess start(String name, List<String> classpath, String mainClass, List<String> args,
-                                     Map<String, String> systemProperties, List<String> jvmOptions, boolean shareClasses,
-                                     Path log) throws IOException {
+                                     Map<String, String> systemProperties, Map<String, String> environment,
+                                     List<String> jvmOptions, boolean shareClasses, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         List<String> fullClasspath = new ArrayList<>(classpath);
         fullClasspath.add(Classpaths.locationOf(ParentWatch.class));
@@ -54,7 +55,9 @@ public final class ChildProcess implements AutoCloseable {
         command.add(ParentWatch.class.getName());
         command.add(mainClass);
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -90,6 +93,11 @@ public final class ChildProcess implements AutoCloseable {
     /** Waits for the process to end, however long it runs; returns its exit code (137 after kill -9). */
     public int awaitExit() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /** Kills the process with SIGKILL, as a crash would, and waits until it is gone; returns its exit code (137). */
+    public int kill() throws InterruptedException {
+        return process.destroyForcibly().waitFor();
     }
 
     /** The last lines of the child's log, for error messages. */

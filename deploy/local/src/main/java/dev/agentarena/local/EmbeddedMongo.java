@@ -25,7 +25,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Files.createDirectories(dataFile.toAbsolutePath().getParent());
         ChildProcess child = ChildProcess.start("mongo", Classpaths.recorded("embedded-mongo"),
                 "dev.agentarena.local.mongo.EmbeddedMongoMain", List.of(String.valueOf(port), dataFile.toAbsolutePath().toString()),
-                Map.of("org.slf4j.simpleLogger.defaultLogLevel", "warn"), JVM_OPTIONS, true, logDir.resolve("mongo.log"));
+                Map.of("org.slf4j.simpleLogger.defaultLogLevel", "warn"), Map.of(), JVM_OPTIONS, true, logDir.resolve("mongo.log"));
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (!Ports.isListening(port)) {
             if (!child.isAlive() || System.currentTimeMillis() > deadline) {

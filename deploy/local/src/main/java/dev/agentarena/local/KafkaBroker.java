@@ -36,7 +36,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
             ChildProcess format = ChildProcess.start("kafka-format", classpath, "kafka.tools.StorageTool",
                     List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"),
-                    Map.of(), JVM_OPTIONS, false, logDir.resolve("kafka-format.log"));
+                    Map.of(), Map.of(), JVM_OPTIONS, false, logDir.resolve("kafka-format.log"));
             int exit = format.waitFor(60);
             if (exit != 0) {
                 format.close();
@@ -44,7 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         ChildProcess broker = ChildProcess.start("kafka", classpath, "kafka.Kafka", List.of(config.toString()), Map.of(),
-                JVM_OPTIONS, true, logDir.resolve("kafka.log"));
+                Map.of(), JVM_OPTIONS, true, logDir.resolve("kafka.log"));
         String bootstrap = "127.0.0.1:" + port;
         try {
             awaitReady(broker, bootstrap, port);

@@ -1,5 +1,7 @@
 package dev.agentarena.local;
 
+import dev.agentarena.contracts.kafka.Topics;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -8,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +19,22 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * {@code ./arena up [--wipe] | down | status}: the whole system on this machine, configured by environment
- * variables (see README). {@code up} runs until Ctrl-C or {@code down}, then stops everything in reverse order.
- * A running stack is described by {@code stack.properties} in the data folder (launcher pid, ports), which is how
- * {@code down} and {@code status} find it from another terminal.
+ * {@code ./arena up [--engines N] [--wipe] | down | status}: the whole system on this machine, configured by
+ * environment variables (see README). {@code up} runs until Ctrl-C or {@code down}, then stops everything in reverse
+ * order. A running stack is described by {@code stack.properties} in the data folder (launcher pid, services and
+ * their ports), which is how {@code down} and {@code status} find it from another terminal.
  */
 public final class LocalStackMain {
 
+    /**
+     * Engines listen on consecutive ports from ARENA_ENGINE_PORT; persistence and the gateway, unless set, on the two
+     * ports after the last engine (8081 and 8082 with one engine).
+     */
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
-            "ARENA_ENGINE_PORT", 8080, "ARENA_PERSISTENCE_PORT", 8081, "ARENA_GATEWAY_PORT", 8082,
-            "ARENA_KAFKA_PORT", 9092, "ARENA_KAFKA_CONTROLLER_PORT", 9093, "ARENA_MONGO_PORT", 27017);
+            "ARENA_ENGINE_PORT", 8080, "ARENA_KAFKA_PORT", 9092, "ARENA_KAFKA_CONTROLLER_PORT", 9093, "ARENA_MONGO_PORT", 27017);
+    /** As many engines as the world commands have partitions by default: more would idle. */
+    static final int MAX_ENGINES = Topics.DEFAULT_WORLD_PARTITIONS;
+    private static final String USAGE = "usage: arena up [--engines N] [--wipe] | down | status";
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -37,11 +47,11 @@ public final class LocalStackMain {
         Path dataDir = Path.of(env("ARENA_DATA_DIR", repo.resolve(".arena").toString())).toAbsolutePath();
         try {
             switch (command) {
-                case "up" -> up(repo, dataDir, List.of(args).contains("--wipe"));
+                case "up" -> up(repo, dataDir, UpArguments.parse(List.of(args).subList(Math.min(1, args.length), args.length)));
                 case "down", "stop" -> down(dataDir);
                 case "status" -> status(dataDir);
                 default -> {
-                    System.err.println("usage: arena up [--wipe] | down | status");
+                    System.err.println(USAGE);
                     System.exit(2);
                 }
             }
@@ -51,27 +61,63 @@ public final class LocalStackMain {
         }
     }
 
-    private static void up(Path repo, Path dataDir, boolean wipe) throws IOException, InterruptedException {
+    /** What {@code up} was asked for on the command line. */
+    record UpArguments(int engines, boolean wipe) {
+
+        static UpArguments parse(List<String> args) {
+            int engines = 1;
+            boolean wipe = false;
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--wipe" -> wipe = true;
+                    case "--engines" -> {
+                        if (i + 1 == args.size()) {
+                            throw new StackException("--engines needs a count (1-" + MAX_ENGINES + ")");
+                        }
+                        engines = engineCount(args.get(++i));
+                    }
+                    default -> throw new StackException("unknown argument " + args.get(i) + "; " + USAGE);
+                }
+            }
+            return new UpArguments(engines, wipe);
+        }
+
+        private static int engineCount(String value) {
+            try {
+                int engines = Integer.parseInt(value.strip());
+                if (engines >= 1 && engines <= MAX_ENGINES) {
+                    return engines;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below, with the range.
+            }
+            throw new StackException("--engines " + value + ": give a count from 1 to " + MAX_ENGINES);
+        }
+    }
+
+    private static void up(Path repo, Path dataDir, UpArguments arguments) throws IOException, InterruptedException {
         Optional<ProcessHandle> running = runningLauncher(dataDir);
         if (running.isPresent()) {
             throw new StackException("the stack is already running (pid " + running.get().pid() + "); `./arena down` stops it");
         }
-        if (wipe) {
+        if (arguments.wipe()) {
             deleteTree(dataDir);
             System.out.println("wiped " + dataDir);
         }
         String externalKafka = env("KAFKA_BOOTSTRAP_SERVERS", null);
         String externalMongo = env("MONGODB_URI", null);
-        Stack.PortPlan ports = new Stack.PortPlan(port("ARENA_ENGINE_PORT"), port("ARENA_PERSISTENCE_PORT"),
-                port("ARENA_GATEWAY_PORT"), port("ARENA_KAFKA_PORT"), port("ARENA_KAFKA_CONTROLLER_PORT"), port("ARENA_MONGO_PORT"));
-        checkFree(ports, externalKafka == null, externalMongo == null);
+        int engines = arguments.engines();
+        int worldPartitions = worldPartitions(engines);
+        Stack.PortPlan ports = portPlan(engines, System.getenv());
+        Map<String, Integer> services = servicePorts(ports, engines);
+        checkFree(ports, engines, externalKafka == null, externalMongo == null);
         Files.createDirectories(dataDir);
-        writeState(dataDir, ports);
+        writeState(dataDir, services);
         long begin = System.nanoTime();
         Stack stack;
         try {
             stack = Stack.start(new Stack.Options(repo, dataDir, externalKafka, externalMongo, ports, SERVICE_READY_TIMEOUT,
-                    env("ARENA_ENGINE_HOST", "0.0.0.0")), System.out::println);
+                    env("ARENA_ENGINE_HOST", "0.0.0.0"), engines, worldPartitions), System.out::println);
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(stateFile(dataDir));
             throw e;
@@ -89,6 +135,12 @@ public final class LocalStackMain {
         }, "stack-shutdown"));
         System.out.printf("%nAgent Arena is up in %.1f s: http://localhost:%d/%n", (System.nanoTime() - begin) / 1e9,
                 stack.engine().port());
+        if (engines > 1) {
+            List<QuarkusService> all = stack.engines();
+            for (int i = 0; i < all.size(); i++) {
+                System.out.printf("  engine-%d  http://localhost:%d/%n", i + 1, all.get(i).port());
+            }
+        }
         System.out.println("Data and logs: " + dataDir + "    Stop: Ctrl-C or ./arena down");
         while (true) {
             writeChildren(dataDir, stack);
@@ -141,7 +193,7 @@ public final class LocalStackMain {
         }
         System.out.println("running (pid " + launcher.get().pid() + "), data in " + dataDir);
         Properties state = readState(dataDir).orElseThrow();
-        for (String service : List.of("game-engine", "persistence-service", "llm-gateway")) {
+        for (String service : state.getProperty("services", "").split(",")) {
             int port = Integer.parseInt(state.getProperty(service + ".port"));
             System.out.printf("  %-20s http://localhost:%d/  %s%n", service, port, QuarkusService.isReady(port) ? "ready" : "not ready");
         }
@@ -155,8 +207,44 @@ public final class LocalStackMain {
         }
     }
 
-    private static void checkFree(Stack.PortPlan ports, boolean kafka, boolean mongo) {
-        Ports.requireFree(ports.engine(), "ARENA_ENGINE_PORT");
+    /**
+     * The ports the environment asks for: the engines on consecutive ports from ARENA_ENGINE_PORT; persistence and
+     * the gateway, unless set, on the two ports after the last engine.
+     */
+    static Stack.PortPlan portPlan(int engines, Map<String, String> environment) {
+        int enginePort = port(environment, "ARENA_ENGINE_PORT");
+        return new Stack.PortPlan(enginePort, port(environment, "ARENA_PERSISTENCE_PORT", enginePort + engines),
+                port(environment, "ARENA_GATEWAY_PORT", enginePort + engines + 1), port(environment, "ARENA_KAFKA_PORT"),
+                port(environment, "ARENA_KAFKA_CONTROLLER_PORT"), port(environment, "ARENA_MONGO_PORT"));
+    }
+
+    /**
+     * Each service's name (as its supervisor and log file are named) and port, in the order {@code status} lists them:
+     * the engines, then persistence and the gateway. Fails when two would share a port.
+     */
+    static Map<String, Integer> servicePorts(Stack.PortPlan ports, int engines) {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        for (int index = 0; index < engines; index++) {
+            services.put(Stack.engineName(index, engines), ports.enginePort(index));
+        }
+        services.put("persistence-service", ports.persistence());
+        services.put("llm-gateway", ports.gateway());
+        Map<Integer, String> owners = new HashMap<>();
+        services.forEach((service, port) -> {
+            String other = owners.putIfAbsent(port, service);
+            if (other != null) {
+                throw new StackException(other + " and " + service + " would both listen on port " + port
+                        + "; the engines use consecutive ports from ARENA_ENGINE_PORT: set ARENA_PERSISTENCE_PORT and"
+                        + " ARENA_GATEWAY_PORT outside them, or leave them unset (they then follow the last engine)");
+            }
+        });
+        return services;
+    }
+
+    private static void checkFree(Stack.PortPlan ports, int engines, boolean kafka, boolean mongo) {
+        for (int index = 0; index < engines; index++) {
+            Ports.requireFree(ports.enginePort(index), "ARENA_ENGINE_PORT");
+        }
         Ports.requireFree(ports.persistence(), "ARENA_PERSISTENCE_PORT");
         Ports.requireFree(ports.gateway(), "ARENA_GATEWAY_PORT");
         if (kafka) {
@@ -168,12 +256,11 @@ public final class LocalStackMain {
         }
     }
 
-    private static void writeState(Path dataDir, Stack.PortPlan ports) throws IOException {
+    private static void writeState(Path dataDir, Map<String, Integer> services) throws IOException {
         Properties state = new Properties();
         state.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
-        state.setProperty("game-engine.port", String.valueOf(ports.engine()));
-        state.setProperty("persistence-service.port", String.valueOf(ports.persistence()));
-        state.setProperty("llm-gateway.port", String.valueOf(ports.gateway()));
+        state.setProperty("services", String.join(",", services.keySet()));
+        services.forEach((service, port) -> state.setProperty(service + ".port", String.valueOf(port)));
         try (Writer out = Files.newBufferedWriter(stateFile(dataDir))) {
             state.store(out, "the running local stack (deleted when it stops)");
         }
@@ -208,10 +295,30 @@ public final class LocalStackMain {
         return dataDir.resolve("stack.properties");
     }
 
-    private static int port(String variable) {
-        String value = env(variable, null);
+    /** ARENA_WORLD_PARTITIONS (default {@link Topics#DEFAULT_WORLD_PARTITIONS}): at least one per engine. */
+    private static int worldPartitions(int engines) {
+        String value = env("ARENA_WORLD_PARTITIONS", String.valueOf(Topics.DEFAULT_WORLD_PARTITIONS));
+        int partitions;
+        try {
+            partitions = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new StackException("ARENA_WORLD_PARTITIONS=" + value + " is not a number of partitions");
+        }
+        if (partitions < engines) {
+            throw new StackException("ARENA_WORLD_PARTITIONS=" + value + " is too few for " + engines + " engine(s): each engine"
+                    + " runs the worlds of at least one partition of " + Topics.WORLD_COMMANDS);
+        }
+        return partitions;
+    }
+
+    private static int port(Map<String, String> environment, String variable) {
+        return port(environment, variable, DEFAULT_PORTS.get(variable));
+    }
+
+    private static int port(Map<String, String> environment, String variable, int fallback) {
+        String value = env(environment, variable, null);
         if (value == null) {
-            return DEFAULT_PORTS.get(variable);
+            return fallback;
         }
         try {
             int port = Integer.parseInt(value.strip());
@@ -225,7 +332,11 @@ public final class LocalStackMain {
     }
 
     private static String env(String variable, String fallback) {
-        String value = System.getenv(variable);
+        return env(System.getenv(), variable, fallback);
+    }
+
+    private static String env(Map<String, String> environment, String variable, String fallback) {
+        String value = environment.get(variable);
         return value == null || value.isBlank() ? fallback : value;
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
  * Keeps one child of the stack running: when it dies, says so with its exit code and starts it again after a
  * backoff (1 s, doubling to 16 s). More than {@link #MAX_RESTARTS_PER_MINUTE} restarts within a minute and it gives
  * up, saying so: a child that cannot stay up needs a person, not a loop. Closing stops supervising, then the child.
+ * {@link #stopWatching()} stops supervising alone, so a test can kill the child for good.
  *
  * @param <T> the started part (a service, the broker, MongoDB)
  */
@@ -27,7 +28,7 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
         T start() throws IOException, InterruptedException;
     }
 
-    public enum State { RUNNING, RESTARTING, GAVE_UP, STOPPED }
+    public enum State { RUNNING, RESTARTING, GAVE_UP, UNSUPERVISED, STOPPED }
 
     private final String name;
     private final Starter<T> starter;
@@ -38,7 +39,7 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
     private final Thread watcher;
     private volatile T current;
     private volatile State state = State.RUNNING;
-    private volatile boolean closed;
+    private volatile boolean watching = true;
     private volatile int lastExitCode;
 
     private Supervisor(String name, Starter<T> starter, Function<T, ChildProcess> processOf, Consumer<String> report,
@@ -93,9 +94,9 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
 
     private void watch() {
         try {
-            while (!closed) {
+            while (watching) {
                 int exit = processOf.apply(current).awaitExit();
-                if (closed) {
+                if (!watching) {
                     return;
                 }
                 lastExitCode = exit;
@@ -112,7 +113,7 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
     private boolean restartAfterExit(int exit) throws InterruptedException {
         report.accept(String.format("%-44s exited with code %d", name, exit));
         int attempt = 0;
-        while (!closed) {
+        while (watching) {
             if (!recordRestart()) {
                 state = State.GAVE_UP;
                 report.accept(String.format("%-44s gave up: %d restarts within a minute; see its log", name, MAX_RESTARTS_PER_MINUTE));
@@ -123,7 +124,7 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
             attempt++;
             report.accept(String.format("%-44s restarting in %.1f s (restart %d within a minute)", name, backoff / 1000.0, recentRestarts()));
             Thread.sleep(backoff);
-            if (closed) {
+            if (!watching) {
                 return false;
             }
             long begin = System.nanoTime();
@@ -155,11 +156,17 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
         }
     }
 
+    /** Stops supervising: the child runs on, is not restarted when it dies, and {@link #close()} still stops it. */
+    public void stopWatching() {
+        watching = false;
+        state = State.UNSUPERVISED;
+        watcher.interrupt();
+    }
+
     @Override
     public void close() throws Exception {
-        closed = true;
+        stopWatching();
         state = State.STOPPED;
-        watcher.interrupt();
         current.close();
     }
 

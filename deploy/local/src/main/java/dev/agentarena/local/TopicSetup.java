@@ -27,28 +27,39 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Makes the broker's topics match {@link Topics#ALL}, idempotently: missing topics are created with their
- * partition count (and {@code cleanup.policy=compact} for changelogs); an existing topic (say, auto-created by a
- * client that came first) gets the compaction it lacks and the partitions it is short of. Nothing is ever
- * deleted or shrunk. Works against any broker, embedded or external.
+ * partition count and configs ({@code cleanup.policy=compact} for changelogs, plus each spec's
+ * {@link Topics.TopicSpec#settings()}); an existing topic (say, auto-created by a client that came first) gets the
+ * configs it lacks or has other values for, and the partitions it is short of. Nothing is ever deleted or shrunk.
+ * Works against any broker, embedded or external.
  */
 public final class TopicSetup {
 
     private static final long TIMEOUT_SECONDS = 30;
 
     /** What {@link #ensure} changed; all zero when the broker already matched. */
-    public record Result(int created, int compactionSet, int partitionsAdded) {
+    public record Result(int created, int reconfigured, int partitionsAdded) {
     }
 
     private TopicSetup() {
     }
 
+    /** As {@link #ensure(String, int)} with {@link Topics#DEFAULT_WORLD_PARTITIONS}. */
     public static Result ensure(String bootstrapServers) throws InterruptedException {
+        return ensure(bootstrapServers, Topics.DEFAULT_WORLD_PARTITIONS);
+    }
+
+    /**
+     * @param worldPartitions partitions of {@link Topics#WORLD_COMMANDS} (they bound the engines that share the worlds);
+     *                        a topic that has more keeps them
+     */
+    public static Result ensure(String bootstrapServers, int worldPartitions) throws InterruptedException {
+        List<Topics.TopicSpec> specs = specs(worldPartitions);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<Topics.TopicSpec> existing = new ArrayList<>();
             int created = 0;
-            Map<String, KafkaFuture<Void>> creations = admin.createTopics(Topics.ALL.stream().map(TopicSetup::newTopic).toList())
+            Map<String, KafkaFuture<Void>> creations = admin.createTopics(specs.stream().map(TopicSetup::newTopic).toList())
                     .values();
-            for (Topics.TopicSpec spec : Topics.ALL) {
+            for (Topics.TopicSpec spec : specs) {
                 try {
                     await(creations.get(spec.name()), "creating topic " + spec.name());
                     created++;
@@ -60,31 +71,65 @@ public final class TopicSetup {
         }
     }
 
+    /** {@link Topics#ALL}, with {@code worldPartitions} partitions for {@link Topics#WORLD_COMMANDS}. */
+    static List<Topics.TopicSpec> specs(int worldPartitions) {
+        if (worldPartitions < 1) {
+            throw new IllegalArgumentException("partitions of " + Topics.WORLD_COMMANDS + " must be at least 1, not " + worldPartitions);
+        }
+        return Topics.ALL.stream()
+                .map(spec -> spec.name().equals(Topics.WORLD_COMMANDS)
+                        ? new Topics.TopicSpec(spec.name(), worldPartitions, spec.compacted(), spec.settings())
+                        : spec)
+                .toList();
+    }
+
     private static Result converge(Admin admin, List<Topics.TopicSpec> existing, int created) throws InterruptedException {
         List<String> names = existing.stream().map(Topics.TopicSpec::name).toList();
         Map<String, TopicDescription> descriptions = describe(admin, names);
         Map<ConfigResource, Config> configs = await(admin.describeConfigs(names.stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all(), "describing topic configs");
-        Map<ConfigResource, Collection<AlterConfigOp>> compaction = new HashMap<>();
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
         Map<String, NewPartitions> growth = new HashMap<>();
         for (Topics.TopicSpec spec : existing) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-            ConfigEntry policy = configs.get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG);
-            if (spec.compacted() && (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT))) {
-                compaction.put(resource, List.of(new AlterConfigOp(
-                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET)));
+            List<AlterConfigOp> missing = missingConfigs(spec, configs.get(resource));
+            if (!missing.isEmpty()) {
+                changes.put(resource, missing);
             }
             if (descriptions.get(spec.name()).partitions().size() < spec.partitions()) {
                 growth.put(spec.name(), NewPartitions.increaseTo(spec.partitions()));
             }
         }
-        if (!compaction.isEmpty()) {
-            await(admin.incrementalAlterConfigs(compaction).all(), "setting cleanup.policy=compact");
+        if (!changes.isEmpty()) {
+            await(admin.incrementalAlterConfigs(changes).all(), "setting topic configs");
         }
         if (!growth.isEmpty()) {
             await(admin.createPartitions(growth).all(), "adding partitions");
         }
-        return new Result(created, compaction.size(), growth.size());
+        return new Result(created, changes.size(), growth.size());
+    }
+
+    /**
+     * The configs to set so the topic matches its spec. A cleanup policy that already includes compaction (say,
+     * {@code compact,delete}) is left as it is: someone chose it on purpose, and it keeps the latest value per key.
+     */
+    private static List<AlterConfigOp> missingConfigs(Topics.TopicSpec spec, Config current) {
+        List<AlterConfigOp> missing = new ArrayList<>();
+        ConfigEntry policy = current.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        if (spec.compacted() && (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT))) {
+            missing.add(set(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        spec.settings().forEach((name, value) -> {
+            ConfigEntry entry = current.get(name);
+            if (entry == null || !value.equals(entry.value())) {
+                missing.add(set(name, value));
+            }
+        });
+        return missing;
+    }
+
+    private static AlterConfigOp set(String name, String value) {
+        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
     }
 
     /**
@@ -106,11 +151,11 @@ public final class TopicSetup {
     }
 
     private static NewTopic newTopic(Topics.TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty());
+        Map<String, String> configs = new HashMap<>(spec.settings());
         if (spec.compacted()) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return topic;
+        return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()).configs(configs);
     }
 
     /** The future's value; a {@link TopicExistsException} is rethrown as is, anything else as a StackException. */

@@ -57,7 +57,7 @@ class KafkaBrokerTest {
 
     @Test
     @Order(1)
-    void createsEveryTopicOnceWithItsPartitionsAndCompaction() throws Exception {
+    void createsEveryTopicOnceWithItsPartitionsCompactionAndSettings() throws Exception {
         assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(Topics.ALL.size(), 0, 0));
         assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 0, 0));
 
@@ -66,31 +66,59 @@ class KafkaBrokerTest {
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
             for (Topics.TopicSpec spec : Topics.ALL) {
                 assertThat(topics.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
-                assertThat(cleanupPolicy(admin, spec.name())).as(spec.name())
+                assertThat(config(admin, spec.name(), TopicConfig.CLEANUP_POLICY_CONFIG)).as(spec.name())
                         .isEqualTo(spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+                for (Map.Entry<String, String> setting : spec.settings().entrySet()) {
+                    assertThat(config(admin, spec.name(), setting.getKey())).as(spec.name() + " " + setting.getKey())
+                            .isEqualTo(setting.getValue());
+                }
             }
+            assertThat(topics.get(Topics.WORLD_COMMANDS).partitions()).hasSize(Topics.DEFAULT_WORLD_PARTITIONS);
+            assertThat(config(admin, Topics.WORLD_CHECKPOINTS, TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                    .isEqualTo(String.valueOf(Topics.CHECKPOINT_MAX_BYTES));
         }
     }
 
     @Test
     @Order(2)
-    void repairsATopicSomeoneElseCreatedWithoutCompactionAndWithTooFewPartitions() throws Exception {
+    void repairsTopicsSomeoneElseCreatedWithoutTheirConfigsAndWithTooFewPartitions() throws Exception {
         TopicSetup.ensure(broker.bootstrapServers());
         try (Admin admin = admin()) {
-            admin.deleteTopics(List.of(Topics.CONFIGS)).all().get(10, TimeUnit.SECONDS);
-            awaitTopicGone(admin, Topics.CONFIGS);
-            admin.createTopics(List.of(new NewTopic(Topics.CONFIGS, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            List<String> bare = List.of(Topics.CONFIGS, Topics.WORLD_CHECKPOINTS);
+            admin.deleteTopics(bare).all().get(10, TimeUnit.SECONDS);
+            for (String topic : bare) {
+                awaitTopicGone(admin, topic);
+            }
+            admin.createTopics(bare.stream().map(topic -> new NewTopic(topic, 1, (short) 1)).toList()).all().get(10, TimeUnit.SECONDS);
 
-            assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 1, 1));
+            assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 2, 2));
 
-            assertThat(cleanupPolicy(admin, Topics.CONFIGS)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
-            assertThat(admin.describeTopics(List.of(Topics.CONFIGS)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(Topics.CONFIGS).partitions()).hasSize(3);
+            assertThat(config(admin, Topics.CONFIGS, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            assertThat(config(admin, Topics.WORLD_CHECKPOINTS, TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            assertThat(config(admin, Topics.WORLD_CHECKPOINTS, TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                    .isEqualTo(String.valueOf(Topics.CHECKPOINT_MAX_BYTES));
+            Map<String, TopicDescription> topics = admin.describeTopics(bare).allTopicNames().get(10, TimeUnit.SECONDS);
+            assertThat(topics.get(Topics.CONFIGS).partitions()).hasSize(3);
+            assertThat(topics.get(Topics.WORLD_CHECKPOINTS).partitions()).hasSize(3);
         }
     }
 
     @Test
     @Order(3)
+    void growsTheWorldCommandsToTheConfiguredPartitionsAndNeverShrinksThem() throws Exception {
+        int more = Topics.DEFAULT_WORLD_PARTITIONS + 4;
+        assertThat(TopicSetup.ensure(broker.bootstrapServers(), more)).isEqualTo(new TopicSetup.Result(0, 0, 1));
+        assertThat(TopicSetup.ensure(broker.bootstrapServers(), more)).isEqualTo(new TopicSetup.Result(0, 0, 0));
+        assertThat(TopicSetup.ensure(broker.bootstrapServers())).isEqualTo(new TopicSetup.Result(0, 0, 0));
+
+        try (Admin admin = admin()) {
+            assertThat(admin.describeTopics(List.of(Topics.WORLD_COMMANDS)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topics.WORLD_COMMANDS).partitions()).hasSize(more);
+        }
+    }
+
+    @Test
+    @Order(4)
     void ignoresCtrlCSoOnlyTheLauncherDecidesWhenItStops() throws Exception {
         new ProcessBuilder("kill", "-INT", String.valueOf(broker.process().pid())).start().waitFor();
         Thread.sleep(1_500);
@@ -99,7 +127,7 @@ class KafkaBrokerTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRecordSentBeforeARestartIsReadAfterIt() throws Exception {
         String key = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -134,10 +162,9 @@ class KafkaBrokerTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
-    private static String cleanupPolicy(Admin admin, String topic) throws Exception {
+    private static String config(Admin admin, String topic, String name) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(name).value();
     }
 
     private static void awaitTopicGone(Admin admin, String topic) throws Exception {

@@ -37,6 +37,25 @@ class SupervisorTest {
     }
 
     @Test
+    void aChildNoLongerWatchedStaysDeadAfterSigkill() throws Exception {
+        List<String> report = new CopyOnWriteArrayList<>();
+        try (Supervisor<EmbeddedMongo> mongo = Supervisor.start("MongoDB",
+                () -> EmbeddedMongo.start(dir.resolve("db.mv"), Ports.free(), dir), EmbeddedMongo::process, report::add,
+                Duration.ofMillis(10))) {
+            EmbeddedMongo first = mongo.current();
+            mongo.stopWatching();
+
+            assertThat(first.process().kill()).isEqualTo(137);
+            // Watched, it would be restarting by now: the backoff is 10 ms.
+            Thread.sleep(1_000);
+            assertThat(mongo.state()).isEqualTo(Supervisor.State.UNSUPERVISED);
+            assertThat(mongo.current()).isSameAs(first);
+            assertThat(mongo.recentRestarts()).isZero();
+            assertThat(report).isEmpty();
+        }
+    }
+
+    @Test
     void aChildThatKeepsDyingIsGivenUpOnAfterFiveRestartsInAMinute() throws Exception {
         List<String> report = new CopyOnWriteArrayList<>();
         try (Supervisor<Dying> dying = Supervisor.start("dying", () -> new Dying(dir), Dying::process, report::add,
@@ -67,7 +86,7 @@ class SupervisorTest {
     private record Dying(ChildProcess process) implements AutoCloseable {
 
         Dying(Path dir) throws java.io.IOException {
-            this(ChildProcess.start("dying", List.of(), Object.class.getName(), List.of(), Map.of(), List.of(), false,
+            this(ChildProcess.start("dying", List.of(), Object.class.getName(), List.of(), Map.of(), Map.of(), List.of(), false,
                     dir.resolve("dying.log")));
         }
 
