@@ -26,6 +26,11 @@ export class ArenaConnection {
     this.worldId = worldId;
     this.welcome = null;
     this.url = options.url || ((id) => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/worlds/${encodeURIComponent(id)}`);
+    // Several engines share the worlds: the one that runs this world (world_moved says where), and those the last
+    // welcome listed, tried in turn when the current one cannot be reached.
+    this.engine = null; // an engine's http(s) URL to connect to instead of this.url's, or null
+    this.engines = [];
+    this.opened = false; // whether the current socket was ever welcomed
     this.socket = null;
     this.decoder = null;
     this.world = null; // the latest decoded snapshot
@@ -42,6 +47,7 @@ export class ArenaConnection {
     this.unanswered = new Set(); // requests of the previous connection, waiting for the resumed backlog
     this.backlog = null; // messages of the resumed backlog still to come
     this.refusal = null; // an error received before the welcome: why the server is closing
+    this.moved = false; // world_moved received: the close that follows reconnects at once
     /** Running totals for the HUD's rates. */
     this.received = { snapshots: 0, bytes: 0 };
   }
@@ -49,7 +55,10 @@ export class ArenaConnection {
   /** Opens the connection (again, after close or switchWorld); a retry after a loss stays "reconnecting". */
   connect(retry = false) {
     clearTimeout(this.retryTimer);
-    const socket = new WebSocket(this.url(this.worldId));
+    const socket = new WebSocket(this.engine
+      ? `${this.engine.replace(/^http/, 'ws')}/ws/worlds/${encodeURIComponent(this.worldId)}`
+      : this.url(this.worldId));
+    this.opened = false;
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     this.decoder = new SnapshotDecoder();
@@ -168,6 +177,12 @@ export class ArenaConnection {
     let message;
     try { message = JSON.parse(data); } catch { this.dispatch(clientError('BAD_JSON', 'unreadable frame from the server')); return; }
     if (message.type === 'welcome') this.welcomed(message);
+    else if (message.type === 'world_moved' && !this.welcome) {
+      // The world runs on another engine: go there at once (the server closes this connection).
+      this.engine = message.url;
+      this.moved = true;
+      return;
+    }
     else if (message.type === 'resumed' && message.requestId === this.resumeRequest) {
       this.backlog = message.missed;
       if (this.backlog === 0) this.resumeDone();
@@ -177,8 +192,9 @@ export class ArenaConnection {
       this.resumeDone();
       this.dispatch({ type: 'resume_failed', message: message.message });
       return;
-    } else if (message.type === 'error' && !this.welcome) {
+    } else if (message.type === 'error' && !this.welcome && message.code !== 'UNAVAILABLE') {
       // Refused before the welcome (an unknown world, too many connections): the server closes; say why.
+      // UNAVAILABLE (the world is moving between engines) is no refusal: the retry finds it.
       this.refusal = message;
     }
     this.settle(message);
@@ -197,6 +213,8 @@ export class ArenaConnection {
   welcomed(message) {
     const previous = this.resumeToken;
     this.welcome = message;
+    this.opened = true;
+    if (Array.isArray(message.engines)) this.engines = message.engines;
     this.resumeToken = message.resumeToken;
     this.retryMs = FIRST_RETRY_MS;
     this.refusal = null;
@@ -255,6 +273,17 @@ export class ArenaConnection {
       this.failPending('DISCONNECTED', refusal.message);
       this.setStatus('refused', refusal.message, { code: refusal.code });
       return;
+    }
+    if (this.moved) {
+      this.moved = false;
+      this.setStatus('reconnecting', `world ${this.worldId} runs on another engine: connecting there…`);
+      this.connect(true);
+      return;
+    }
+    if (!this.opened && this.engines.length > 1) {
+      // This engine cannot be reached (or refused for now): the next time, try the next one the welcome listed.
+      const at = this.engines.indexOf(this.engine || '');
+      this.engine = this.engines[(at + 1) % this.engines.length];
     }
     const seconds = Math.round(this.retryMs / 100) / 10;
     this.setStatus('reconnecting', `connection lost${event.reason ? ` (${event.reason})` : ''}: reconnecting in ${seconds} s…`,

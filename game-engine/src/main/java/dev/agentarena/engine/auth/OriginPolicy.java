@@ -1,5 +1,6 @@
 package dev.agentarena.engine.auth;
 
+import dev.agentarena.engine.cluster.WorldDirectory;
 import dev.agentarena.engine.config.EngineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,11 +10,13 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which pages may open a WebSocket or a session on this engine, judged by the request's {@code Origin}: the
- * configured list ({@code arena.engine.allowed-origins}), or by default only the engine's own origin (the same
- * host and port as the request's {@code Host}). A browser always sends {@code Origin} on these requests, so a page
+ * configured list ({@code arena.engine.allowed-origins}), or by default only the engines' own origins: this engine's
+ * (the same host and port as the request's {@code Host}) and those of the other engines that are up (a page served
+ * by one engine connects to another when its world runs there). A browser always sends {@code Origin} on these requests, so a page
  * on another site (or a file, whose origin is {@code null}) cannot drive a signed-in user's socket; a request
  * without {@code Origin} comes from no browser page and is allowed.
  */
@@ -21,14 +24,17 @@ import java.util.Optional;
 public class OriginPolicy {
 
     private final Optional<List<String>> allowed;
+    private final Supplier<List<String>> engines;
 
     @Inject
-    public OriginPolicy(EngineConfig config) {
-        this(config.allowedOrigins());
+    public OriginPolicy(EngineConfig config, WorldDirectory directory) {
+        this(config.allowedOrigins(), directory::engineUrls);
     }
 
-    OriginPolicy(Optional<List<String>> allowed) {
+    /** @param engines the public URLs of the engines that are up */
+    OriginPolicy(Optional<List<String>> allowed, Supplier<List<String>> engines) {
         this.allowed = allowed.map(list -> list.stream().map(OriginPolicy::normalized).toList());
+        this.engines = engines;
     }
 
     /** Whether a request with these {@code Origin} and {@code Host} headers (either may be null) is let through. */
@@ -43,8 +49,9 @@ public class OriginPolicy {
         if (allowed.isPresent()) {
             return allowed.get().contains(normalized(origin));
         }
-        return host != null && authority(parsed.get()).equals(withoutDefaultPort(host.toLowerCase(Locale.ROOT),
+        boolean own = host != null && authority(parsed.get()).equals(withoutDefaultPort(host.toLowerCase(Locale.ROOT),
                 parsed.get().getScheme()));
+        return own || engines.get().stream().map(OriginPolicy::normalized).anyMatch(normalized(origin)::equals);
     }
 
     /** An {@code http(s)://host[:port]} origin, or empty for anything else ({@code null}, {@code file://}, junk). */

@@ -8,6 +8,7 @@ import dev.agentarena.contracts.messages.WorldCheckpoint;
 import dev.agentarena.contracts.messages.WorldCommandRecord;
 import dev.agentarena.contracts.messages.WorldCommandType;
 import dev.agentarena.contracts.messages.WorldListing;
+import dev.agentarena.engine.messaging.ChangelogProgress;
 import dev.agentarena.engine.world.ConfigRef;
 import dev.agentarena.engine.world.WorldCommand;
 import dev.agentarena.engine.world.WorldHandle;
@@ -94,6 +95,7 @@ public class WorldOwnership {
     private final ClusterConfig config;
     private final Event<WorldGone> gone;
     private final MeterRegistry registry;
+    private final ChangelogProgress views;
     private final String bootstrapServers;
 
     /** Consumer-thread state. */
@@ -111,7 +113,9 @@ public class WorldOwnership {
 
     public WorldOwnership(WorldManager manager, WorldDirectory directory, DirectoryPublisher publisher,
                           WorldCommandLog log, EngineIdentity identity, ClusterConfig config, Event<WorldGone> gone,
-                          MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                          MeterRegistry registry, ChangelogProgress views,
+                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.views = views;
         this.manager = manager;
         this.directory = directory;
         this.publisher = publisher;
@@ -376,7 +380,10 @@ public class WorldOwnership {
         }
     }
 
-    /** The previous owners' last checkpoints and listings are read before anything is restored from them. */
+    /**
+     * The previous owners' last checkpoints and listings are read before anything is restored from them, and the
+     * behavior view is caught up (a restored agent's behavior is found by id).
+     */
     private void awaitDirectory() {
         List<TopicPartition> directoryPartitions = new ArrayList<>();
         for (String topic : List.of(Topics.WORLDS, Topics.WORLD_CHECKPOINTS)) {
@@ -386,10 +393,10 @@ public class WorldOwnership {
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(directoryPartitions);
         long deadline = System.nanoTime() + DIRECTORY_WAIT.toNanos();
-        while (!directory.reached(ends) && System.nanoTime() < deadline) {
+        while (!(directory.reached(ends) && views.caughtUp()) && System.nanoTime() < deadline) {
             sleep(20);
         }
-        if (!directory.reached(ends)) {
+        if (!directory.reached(ends) || !views.caughtUp()) {
             LOG.warnf("the world directory did not catch up within %s; restoring from what it has", DIRECTORY_WAIT);
         }
     }
@@ -421,18 +428,20 @@ public class WorldOwnership {
     }
 
     private void resume(String worldId, WorldHandle world, Takeover takeover) {
+        Long restoredFrom = takeover.restoredFrom.get(worldId);
+        // Taken before the world ticks again: exactly its checkpoint plus the commands after it (the determinism test
+        // replays the same and compares).
+        manager.checkpointNow(world, restoredFrom != null ? "RESUMED" : "CREATED", restoredFrom);
         try {
             manager.activate(world);
         } catch (RuntimeException e) {
             LOG.warnf("world %s could not resume: %s", worldId, e.getMessage());
             return;
         }
-        Long restoredFrom = takeover.restoredFrom.get(worldId);
         durable.put(worldId, restoredFrom != null ? restoredFrom : takeover.listings.get(worldId).createOffset() - 1);
         WorldListing before = takeover.listings.get(worldId);
         publisher.list(new WorldListing(MessageSchema.CURRENT, worldId, identity.id(), identity.url(), before.creatorId(),
                 before.createCommandId(), before.createOffset(), before.createdAt()));
-        world.requestCheckpoint(restoredFrom != null ? "RESUMED" : "CREATED");
         LOG.infof("world %s resumes here%s", worldId, restoredFrom != null ? " from the checkpoint at " + restoredFrom : "");
     }
 

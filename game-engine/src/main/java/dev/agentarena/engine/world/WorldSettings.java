@@ -45,10 +45,11 @@ public interface WorldSettings {
     Duration decisionBudgetTime();
 
     /**
-     * How often at most a running world writes its whole state to {@code arena.world.checkpoints} (it also writes one
-     * when it pauses and when it moves to another engine). A world that moves resumes from its last checkpoint.
+     * How often a running world writes its whole state to {@code arena.world.checkpoints} (it also writes one when it
+     * pauses and when it moves to another engine): a world whose engine dies resumes from its last checkpoint, which
+     * is then at most this old plus the time it took to send (the default keeps that within 5 s).
      */
-    @WithDefault("5s")
+    @WithDefault("4s")
     Duration checkpointInterval();
 
     /** Threads of the scheduler that runs every world's ticks. */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OriginPolicyTest {
 
-    private final OriginPolicy sameOrigin = new OriginPolicy(Optional.empty());
+    private final OriginPolicy sameOrigin = new OriginPolicy(Optional.empty(), List::of);
 
     @Test
     void byDefaultOnlyThePageOfTheEnginesOwnHostAndPortIsAllowed() {
@@ -35,11 +35,21 @@ class OriginPolicyTest {
 
     @Test
     void aConfiguredListReplacesTheDefaultAndMatchesExactly() {
-        OriginPolicy listed = new OriginPolicy(Optional.of(List.of("https://Arena.Example/", "http://localhost:3000")));
+        OriginPolicy listed = new OriginPolicy(Optional.of(List.of("https://Arena.Example/", "http://localhost:3000")),
+                () -> List.of("http://localhost:8081"));
         assertThat(listed.allows("https://arena.example", "engine.internal:8080")).isTrue();
         assertThat(listed.allows("http://localhost:3000", "localhost:8080")).isTrue();
         assertThat(listed.allows("http://localhost:8080", "localhost:8080")).as("its own origin is not listed").isFalse();
         assertThat(listed.allows("http://arena.example", "arena.example")).as("another scheme").isFalse();
         assertThat(listed.allows("null", "localhost:8080")).isFalse();
+        assertThat(listed.allows("http://localhost:8081", "localhost:8080")).as("the list replaces the engines too").isFalse();
+    }
+
+    @Test
+    void byDefaultThePagesOfTheOtherEnginesThatAreUpAreAllowed() {
+        OriginPolicy engines = new OriginPolicy(Optional.empty(), () -> List.of("http://localhost:8080", "http://LocalHost:8081/"));
+        assertThat(engines.allows("http://localhost:8081", "localhost:8080")).isTrue();
+        assertThat(engines.allows("http://localhost:8082", "localhost:8080")).as("no engine there").isFalse();
+        assertThat(engines.allows("http://evil.example", "localhost:8080")).isFalse();
     }
 }
