@@ -1,7 +1,9 @@
 // The page's one connection to the engine: protocol v1 over /ws/worlds/{id} (docs/protocol.md).
 // It reconnects by itself with backoff (0.5 s doubling to 10 s) and says so through onStatus; after a reconnect it
 // sends `resume` with the previous welcome's token, so the answers that arrived while away still reach their
-// requests. Binary frames are decoded here (snapshot-decoder.js) and handed to onState.
+// requests. With several engines it follows `world_moved` to the one that runs the world, retries while the world
+// moves (UNAVAILABLE), and when its engine cannot be reached tries the others the last welcome listed.
+// Binary frames are decoded here (snapshot-decoder.js) and handed to onState.
 import { SnapshotDecoder, SnapshotGapError } from './snapshot-decoder.js';
 
 const FIRST_RETRY_MS = 500;

@@ -350,8 +350,10 @@ public class WorldOwnership {
             consumer.seek(partition, start);
             takeovers.put(partition.partition(), takeover);
             owned.add(partition.partition());
-            LOG.infof("taking over partition %d: %d worlds, commands %d..%d", partition.partition(),
-                    takeover.worlds.size(), start, takeover.end);
+            if (!takeover.worlds.isEmpty() || start < takeover.end) {
+                LOG.infof("taking over partition %d: %d worlds, commands %d..%d", partition.partition(),
+                        takeover.worlds.size(), start, takeover.end);
+            }
         }
     }
 
