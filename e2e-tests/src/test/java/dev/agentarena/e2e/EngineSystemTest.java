@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Broker outage: Each save ends in a typed error (UNAVAILABLE, TIMEOUT) or is saved, never
  * silently and never both, except as the protocol says: after a TIMEOUT the real outcome comes marked {@code late}.
  * The same requestId sent again gets the first outcome, and MongoDB holds each save once. After the broker's return a
- * new save succeeds within 5 s. The figures are printed (quoted in docs/reliability.md).
+ * new save succeeds within 5 s. A world command sent during the outage is answered within 7 s (accepted, or UNAVAILABLE
+ * once its log has not been reached for 5 s) while the world goes on streaming. The figures are printed (quoted in
+ * docs/reliability.md).
  */
 class EngineSystemTest {
 
@@ -119,7 +121,14 @@ class EngineSystemTest {
             long killedAt = System.nanoTime();
             long killedAtWall = System.currentTimeMillis();
             parts.killKafka();
+            // A world command while the broker is away: it waits for the log at most 5 s, then is refused typed;
+            // the world streams on meanwhile.
+            Thread.sleep(2000);
+            long framesBefore = clients.get(0).binaryFrames();
+            Save add = new Save("add-during-outage", 0, System.nanoTime());
+            clients.get(0).send("{\"type\":\"add_agent\",\"requestId\":\"" + add.requestId() + "\",\"team\":0}");
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - killedAt) / 1_000_000));
+            long framesDuringOutage = clients.get(0).binaryFrames() - framesBefore;
             long restartAt = System.nanoTime();
             parts.kafka = parts.startKafka();
             long backAt = System.nanoTime();
@@ -202,6 +211,18 @@ class EngineSystemTest {
                     (backAt - killedAt) / 1e9, (backAt - restartAt) / 1e9, saves.size(), USERS, PACE_MILLIS, savedOnTime,
                     typed, late, firstAppliedSeconds, (firstResultAfterReturn - backAt) / 1e9, recoverySeconds, refusedAfterReturn);
             assertThat(typed).as("saves during the outage end in typed errors").isPositive();
+
+            List<Received> addAnswers = stamper.replies(add);
+            assertThat(addAnswers).as("answers to the add_agent sent during the outage").hasSize(1);
+            JsonNode addAnswer = addAnswers.get(0).message();
+            double addSeconds = (addAnswers.get(0).at() - add.sentAt()) / 1e9;
+            System.out.printf("[faults] add_agent during the outage: %s %s after %.1f s; %d snapshots in the %.0f s after it%n",
+                    addAnswer.path("type").asText(), addAnswer.path("code").asText(""), addSeconds, framesDuringOutage,
+                    (OUTAGE.toMillis() - 2000) / 1e3);
+            assertThat(addAnswer.path("type").asText() + " " + addAnswer.path("code").asText(""))
+                    .isIn("command_accepted ", "error UNAVAILABLE");
+            assertThat(addSeconds).as("seconds until the add_agent was answered").isLessThanOrEqualTo(7.0);
+            assertThat(framesDuringOutage).as("snapshots while the broker was away (20 per second)").isGreaterThan(60);
             assertThat(recoverySeconds).as("seconds from the broker's return to a successful new save").isLessThan(5.0);
         } finally {
             clients.forEach(WsTestClient::close);

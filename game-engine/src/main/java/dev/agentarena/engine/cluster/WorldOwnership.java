@@ -101,6 +101,8 @@ public class WorldOwnership {
     /** Consumer-thread state. */
     private final Map<Integer, Takeover> takeovers = new ConcurrentHashMap<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    /** Worlds still running here whose partition was lost without a handover (see {@link #orphan}). */
+    private final Set<String> orphans = ConcurrentHashMap.newKeySet();
     /** Per world run here: the offset of the last command its stored checkpoint holds (create offset - 1 before one). */
     private final Map<String, Long> durable = new ConcurrentHashMap<>();
     private final CountDownLatch firstShare = new CountDownLatch(1);
@@ -251,6 +253,8 @@ public class WorldOwnership {
             WorldHandle world = takeover.worlds.get(worldId);
             if (world != null) {
                 WorldCommands.command(command).ifPresent(change -> manager.replay(world, change, offset));
+            } else {
+                applyLive(command, offset); // a world that kept running here (reclaimed after the partition was lost)
             }
         }
     }
@@ -318,6 +322,7 @@ public class WorldOwnership {
             if (!assigned.isEmpty()) {
                 takeOver(assigned);
             }
+            stopOrphansElsewhere();
             if (takeovers.isEmpty()) {
                 settle();
             }
@@ -330,7 +335,45 @@ public class WorldOwnership {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
-            handOver(lost, false);
+            orphan(lost);
+        }
+    }
+
+    /**
+     * Partitions lost without a handover: this engine's membership lapsed, typically because the broker was away for
+     * longer than the session timeout. Nobody else can have run their worlds meanwhile without the broker, so they keep
+     * running here (their viewers notice nothing) but write no checkpoint until the group has decided: when the
+     * rebalance gives a partition back, its worlds are this engine's again; when it gives it to another engine, they stop.
+     */
+    private void orphan(Collection<TopicPartition> lost) {
+        for (TopicPartition partition : lost) {
+            takeovers.remove(partition.partition());
+            owned.remove(partition.partition());
+        }
+        Set<Integer> partitionsLost = new HashSet<>();
+        lost.forEach(partition -> partitionsLost.add(partition.partition()));
+        for (WorldInfo info : manager.list()) {
+            if (partitionsLost.contains(partitionOf(info.id()))) {
+                orphans.add(info.id());
+                manager.find(info.id()).ifPresent(world -> world.holdCheckpoints(true));
+            }
+        }
+        LOG.warnf("lost partitions %s (membership lapsed); their %d worlds run on until the group decides",
+                partitionsLost, orphans.size());
+    }
+
+    /** Stops the orphaned worlds whose partitions the last rebalance gave to another engine. */
+    private void stopOrphansElsewhere() {
+        Set<Integer> mine = new HashSet<>();
+        consumer.assignment().forEach(partition -> mine.add(partition.partition()));
+        for (String worldId : List.copyOf(orphans)) {
+            if (!mine.contains(partitionOf(worldId))) {
+                orphans.remove(worldId);
+                durable.remove(worldId);
+                manager.remove(worldId);
+                gone.fire(new WorldGone(worldId, false));
+                LOG.infof("world %s runs on another engine now", worldId);
+            }
         }
     }
 
@@ -343,7 +386,14 @@ public class WorldOwnership {
             OffsetAndMetadata safe = committed.get(partition);
             long start = safe == null ? 0 : safe.offset();
             for (WorldListing listing : directory.listings()) {
-                if (partitionOf(listing.worldId()) == partition.partition()) {
+                if (partitionOf(listing.worldId()) != partition.partition()) {
+                    continue;
+                }
+                if (orphans.remove(listing.worldId()) && manager.find(listing.worldId()).isPresent()) {
+                    // It never stopped here: it goes on, with the commands after what its stored checkpoint holds.
+                    manager.find(listing.worldId()).get().holdCheckpoints(false);
+                    start = Math.min(start, durable.getOrDefault(listing.worldId(), listing.createOffset() - 1) + 1);
+                } else {
                     start = Math.min(start, restore(takeover, listing));
                 }
             }

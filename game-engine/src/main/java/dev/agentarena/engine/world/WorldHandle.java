@@ -65,6 +65,8 @@ public final class WorldHandle {
     private final AtomicBoolean checkpointFree = new AtomicBoolean(true);
     /** A checkpoint asked for by another thread (handover, shutdown), taken at the end of the next tick. */
     private final AtomicReference<Requested> requested = new AtomicReference<>();
+    /** While set, no checkpoint is taken: this engine may no longer own the world (see {@link #holdCheckpoints}). */
+    private volatile boolean checkpointsHeld;
 
     private record Requested(String reason, CompletableFuture<Void> durable) {
     }
@@ -489,8 +491,19 @@ public final class WorldHandle {
         return takeCheckpoint(reason, restoredFrom);
     }
 
+    /**
+     * Stops (or resumes) checkpoints: while this engine does not know whether it still owns the world, a checkpoint of
+     * it could overwrite the new owner's.
+     */
+    public void holdCheckpoints(boolean held) {
+        checkpointsHeld = held;
+    }
+
     /** On the world's thread after each tick: a requested checkpoint, one on pausing, or a periodic one. */
     private void checkpointWhenDue() {
+        if (checkpointsHeld) {
+            return;
+        }
         long now = clock.getAsLong();
         Requested request = requested.get();
         boolean paused = wasRunning && !running;
