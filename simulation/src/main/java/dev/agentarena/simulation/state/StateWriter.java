@@ -83,6 +83,14 @@ public final class StateWriter {
         return this;
     }
 
+    /** What {@code part} holds, as it is (a section written ahead, into a writer of its own). */
+    public StateWriter append(StateWriter part) {
+        ensure(part.size);
+        System.arraycopy(part.bytes, 0, bytes, size, part.size);
+        size += part.size;
+        return this;
+    }
+
     /** Empties the writer for the next state, keeping its array (and the strings it has encoded). */
     public StateWriter reset() {
         size = 0;
