@@ -51,7 +51,7 @@ final class SimulationState {
     /** Format, config, walls, counters, teams and rounds: everything before the agents. */
     static void writeHead(Simulation sim, StateWriter out) {
         out.writeInt(MAGIC).writeInt(VERSION);
-        out.writeString(Json.write(sim.rules.config)).writeInt(sim.rules.ticksPerSecond);
+        out.writeString(sim.rules.configJson).writeInt(sim.rules.ticksPerSecond);
         out.writeLong(sim.random.state());
         List<WallSpec> walls = sim.walls.specs();
         out.writeInt(walls.size());
