@@ -9,7 +9,8 @@ import dev.agentarena.simulation.state.StateWriter;
  * The small sections (config, counters, teams, rounds, the logs) are written as they are captured.
  *
  * <p>One capture is reused checkpoint after checkpoint: its arrays grow to the largest world it has held and are
- * never allocated per capture. The capture and its {@code writeTo} must not overlap, and the thread that writes
+ * not allocated per capture (only the grid's copy is made anew, when a world of another grid shape is captured).
+ * The capture and its {@code writeTo} must not overlap, and the thread that writes
  * must see the capture complete (handing it over through an executor or a queue does that).
  */
 public final class StateCapture {
