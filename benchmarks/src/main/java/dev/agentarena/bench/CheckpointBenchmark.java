@@ -1,6 +1,7 @@
 package dev.agentarena.bench;
 
 import dev.agentarena.simulation.Simulation;
+import dev.agentarena.simulation.StateCapture;
 import dev.agentarena.simulation.state.StateWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,10 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a checkpoint costs the world's thread: {@link Simulation#saveState(StateWriter)} of a warmed-up world of 1k or
- * 10k agents into a reused writer (the world thread writes the state; encoding and sending it happen on another
- * thread). Compare with
- * {@link SimulationTickBenchmark#tick()} of the same world in the same run.
+ * What a checkpoint costs the world's thread, for a warmed-up world of 1k or 10k agents: {@link Simulation#capture}
+ * into a reused {@link StateCapture} (the world thread copies its state; writing, encoding and sending it happen on
+ * another thread), against {@link Simulation#saveState(StateWriter)} into a reused writer (the world thread writes
+ * the state itself). Compare with {@link SimulationTickBenchmark#tick()} of the same world in the same run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,14 +36,30 @@ public class CheckpointBenchmark {
 
     private Simulation simulation;
     private final StateWriter writer = new StateWriter();
+    private final StateCapture captured = new StateCapture();
 
     @Setup
     public void setUp() {
         simulation = BenchWorlds.simulation(agents);
         BenchWorlds.warmUp(simulation);
+        simulation.capture(captured);
     }
 
-    /** What the engine's world thread does: the state into the checkpoint writer it reuses. */
+    /** The world thread's part of a checkpoint taken as a capture: the state copied into the capture it reuses. */
+    @Benchmark
+    public StateCapture capture() {
+        simulation.capture(captured);
+        return captured;
+    }
+
+    /** What the checkpoint's other thread then does before encoding: the capture written into a reused writer. */
+    @Benchmark
+    public int writeCapture() {
+        captured.writeTo(writer.reset());
+        return writer.size();
+    }
+
+    /** The world thread writing the state itself into a reused writer, as before the capture. */
     @Benchmark
     public int saveIntoReusedWriter() {
         simulation.saveState(writer.reset());

@@ -186,6 +186,64 @@ final class AgentTable {
         }
     }
 
+    /**
+     * Makes this table (a capture's) hold what {@link #write} would write of {@code source}: the columns it
+     * writes, copied column by column up to {@code source.slots}, and the free list. A column-wise copy streams
+     * through memory, where {@link #write} visits some 50 arrays per slot. Labels and behavior ids are immutable
+     * strings and a slot's waypoints are never changed after they are set (a new placement sets a new array), so
+     * those are shared by reference.
+     */
+    void copyFrom(AgentTable source) {
+        int n = source.slots;
+        if (capacity < n) {
+            resize(source.capacity);
+        }
+        slots = n;
+        System.arraycopy(source.id, 0, id, 0, n);
+        System.arraycopy(source.team, 0, team, 0, n);
+        System.arraycopy(source.used, 0, used, 0, n);
+        System.arraycopy(source.alive, 0, alive, 0, n);
+        System.arraycopy(source.x, 0, x, 0, n);
+        System.arraycopy(source.y, 0, y, 0, n);
+        System.arraycopy(source.vx, 0, vx, 0, n);
+        System.arraycopy(source.vy, 0, vy, 0, n);
+        System.arraycopy(source.heading, 0, heading, 0, n);
+        System.arraycopy(source.maxSpeed, 0, maxSpeed, 0, n);
+        System.arraycopy(source.damage, 0, damage, 0, n);
+        System.arraycopy(source.health, 0, health, 0, n);
+        System.arraycopy(source.spawnTick, 0, spawnTick, 0, n);
+        System.arraycopy(source.cooldownUntil, 0, cooldownUntil, 0, n);
+        System.arraycopy(source.protectedUntil, 0, protectedUntil, 0, n);
+        System.arraycopy(source.respawnAt, 0, respawnAt, 0, n);
+        System.arraycopy(source.kills, 0, kills, 0, n);
+        System.arraycopy(source.deaths, 0, deaths, 0, n);
+        System.arraycopy(source.damageDealt, 0, damageDealt, 0, n);
+        System.arraycopy(source.damageTaken, 0, damageTaken, 0, n);
+        System.arraycopy(source.roundKills, 0, roundKills, 0, n);
+        System.arraycopy(source.roundDeaths, 0, roundDeaths, 0, n);
+        System.arraycopy(source.roundDamageDealt, 0, roundDamageDealt, 0, n);
+        System.arraycopy(source.roundDamageTaken, 0, roundDamageTaken, 0, n);
+        System.arraycopy(source.roundAliveTicks, 0, roundAliveTicks, 0, n);
+        System.arraycopy(source.wanderAngle, 0, wanderAngle, 0, n);
+        System.arraycopy(source.homeX, 0, homeX, 0, n);
+        System.arraycopy(source.homeY, 0, homeY, 0, n);
+        System.arraycopy(source.patrolPhase, 0, patrolPhase, 0, n);
+        System.arraycopy(source.weights, 0, weights, 0, n * Primitive.COUNT);
+        System.arraycopy(source.targetKind, 0, targetKind, 0, n);
+        System.arraycopy(source.targetSlot, 0, targetSlot, 0, n);
+        System.arraycopy(source.forceScale, 0, forceScale, 0, n);
+        System.arraycopy(source.label, 0, label, 0, n);
+        System.arraycopy(source.policyId, 0, policyId, 0, n);
+        System.arraycopy(source.waypoints, 0, waypoints, 0, n);
+        System.arraycopy(source.waypoint, 0, waypoint, 0, n);
+        System.arraycopy(source.loopWaypoints, 0, loopWaypoints, 0, n);
+        if (free.length < source.freeCount) {
+            free = new int[source.free.length];
+        }
+        freeCount = source.freeCount;
+        System.arraycopy(source.free, 0, free, 0, freeCount);
+    }
+
     /** Reads what {@link #write} wrote into this (empty) table, checking every index it will use. */
     void read(StateReader in, int teamCount) {
         int count = in.readCount(1);

@@ -1,6 +1,7 @@
 package dev.agentarena.simulation;
 
 import dev.agentarena.contracts.config.ArenaConfig;
+import dev.agentarena.contracts.json.Json;
 
 /**
  * A config turned into the numbers the tick uses (seconds and milliseconds become ticks, angles become
@@ -9,6 +10,12 @@ import dev.agentarena.contracts.config.ArenaConfig;
 final class Rules {
 
     final ArenaConfig config;
+    /**
+     * The config as a saved state holds it, serialized once per config: a checkpoint neither serializes it
+     * again nor hands its writer a new string each time (the writer keeps the bytes of every string instance
+     * it has written, so a new instance per checkpoint would grow it without end).
+     */
+    final String configJson;
     final int ticksPerSecond;
     final double width;
     final double height;
@@ -39,6 +46,7 @@ final class Rules {
 
     Rules(ArenaConfig config, int ticksPerSecond) {
         this.config = config;
+        this.configJson = Json.write(config);
         this.ticksPerSecond = ticksPerSecond;
         width = config.worldWidth();
         height = config.worldHeight();

@@ -793,6 +793,14 @@ public final class Simulation {
     }
 
     /**
+     * Copies the whole state into {@code into} (over what it held) for {@link StateCapture#writeTo} to write
+     * later on another thread: what a checkpoint costs the world's thread, less than {@link #saveState(StateWriter)}.
+     */
+    public void capture(StateCapture into) {
+        into.capture(this);
+    }
+
+    /**
      * A world from {@link #saveState()}: its behaviors are resolved by id through {@code policies} (the
      * default id to {@code defaultPolicy}). Throws {@link dev.agentarena.simulation.state.WorldStateException}
      * for a state that is malformed, of another format version, or names a behavior that does not resolve.

@@ -36,8 +36,22 @@ final class SimulationState {
     }
 
     static void write(Simulation sim, StateWriter out) {
+        writeHead(sim, out);
+        sim.agents.write(out);
+        writeDecisionQueue(sim.dueQueue, sim.dueHead, sim.dueSize, out);
+        sim.grid.write(out);
+        writeLogs(sim, out);
+    }
+
+    /*
+     * The sections of the format in the order write() puts them, each written by one method that StateCapture
+     * shares: it writes the head and logs as it captures and the agents, queue and grid from its copies later.
+     */
+
+    /** Format, config, walls, counters, teams and rounds: everything before the agents. */
+    static void writeHead(Simulation sim, StateWriter out) {
         out.writeInt(MAGIC).writeInt(VERSION);
-        out.writeString(Json.write(sim.rules.config)).writeInt(sim.rules.ticksPerSecond);
+        out.writeString(sim.rules.configJson).writeInt(sim.rules.ticksPerSecond);
         out.writeLong(sim.random.state());
         List<WallSpec> walls = sim.walls.specs();
         out.writeInt(walls.size());
@@ -57,12 +71,18 @@ final class SimulationState {
         for (Simulation.RoundResult r : sim.rounds) {
             out.writeInt(r.round()).writeInt(r.winner()).writeLong(r.endTick());
         }
-        sim.agents.write(out);
-        out.writeInt(sim.dueSize);
-        for (int k = 0; k < sim.dueSize; k++) {
-            out.writeInt(sim.dueQueue[(sim.dueHead + k) % sim.dueQueue.length]);
+    }
+
+    /** The decision queue, a ring of {@code size} slots from {@code head}. */
+    static void writeDecisionQueue(int[] queue, int head, int size, StateWriter out) {
+        out.writeInt(size);
+        for (int k = 0; k < size; k++) {
+            out.writeInt(queue[(head + k) % queue.length]);
         }
-        sim.grid.write(out);
+    }
+
+    /** The death log and the behavior-error log: everything after the grid. */
+    static void writeLogs(Simulation sim, StateWriter out) {
         sim.deaths.write(out);
         sim.behaviorErrors.write(out);
     }

@@ -22,10 +22,14 @@ final class SpatialGrid {
     private int[] items = new int[0];
 
     SpatialGrid(double width, double height, double cellSize) {
+        this(cellSize, Math.max(1, (int) Math.ceil(width / cellSize)), Math.max(1, (int) Math.ceil(height / cellSize)));
+    }
+
+    private SpatialGrid(double cellSize, int columns, int rows) {
         this.cellSize = cellSize;
         this.inverseCell = 1 / cellSize;
-        this.columns = Math.max(1, (int) Math.ceil(width / cellSize));
-        this.rows = Math.max(1, (int) Math.ceil(height / cellSize));
+        this.columns = columns;
+        this.rows = rows;
         this.cellStart = new int[columns * rows + 1];
     }
 
@@ -103,6 +107,22 @@ final class SpatialGrid {
         for (int k = 0; k < count; k++) {
             out.writeInt(items[k]);
         }
+    }
+
+    /**
+     * This grid as last built, copied into {@code target} (a capture's earlier copy) if it has this grid's shape,
+     * else into a new grid: what {@link #write} writes, without what only {@link #rebuild} uses.
+     */
+    SpatialGrid copyInto(SpatialGrid target) {
+        SpatialGrid copy = target != null && target.columns == columns && target.rows == rows
+                && target.cellSize == cellSize ? target : new SpatialGrid(cellSize, columns, rows);
+        int count = cellStart[columns * rows];
+        System.arraycopy(cellStart, 0, copy.cellStart, 0, cellStart.length);
+        if (copy.items.length < count) {
+            copy.items = new int[items.length];
+        }
+        System.arraycopy(items, 0, copy.items, 0, count);
+        return copy;
     }
 
     /** Reads what {@link #write} wrote into this grid of the same dimensions, for {@code slots} slots. */

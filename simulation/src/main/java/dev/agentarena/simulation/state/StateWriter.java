@@ -21,6 +21,13 @@ public final class StateWriter {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+    /**
+     * More string instances than a world writes again and again (its behavior ids and plan labels). A writer that
+     * is reused holds on to every instance it has written, also those no state holds any more (logged error
+     * messages, a restored world's per-agent copies of its labels); past this many it starts over.
+     */
+    static final int MAX_ENCODED_STRINGS = 4096;
+
     private final Map<String, byte[]> encoded = new IdentityHashMap<>();
     private byte[] bytes;
     private int size;
@@ -83,9 +90,20 @@ public final class StateWriter {
         return this;
     }
 
-    /** Empties the writer for the next state, keeping its array (and the strings it has encoded). */
+    /** What {@code part} holds, as it is (a section written ahead, into a writer of its own). */
+    public StateWriter append(StateWriter part) {
+        ensure(part.size);
+        System.arraycopy(part.bytes, 0, bytes, size, part.size);
+        size += part.size;
+        return this;
+    }
+
+    /** Empties the writer for the next state, keeping its array (and the strings it has encoded, up to a bound). */
     public StateWriter reset() {
         size = 0;
+        if (encoded.size() > MAX_ENCODED_STRINGS) {
+            encoded.clear();
+        }
         return this;
     }
 
@@ -101,6 +119,11 @@ public final class StateWriter {
 
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
+    }
+
+    /** How many string instances the writer keeps the bytes of. */
+    int encodedStrings() {
+        return encoded.size();
     }
 
     private void ensure(int more) {
