@@ -7,6 +7,7 @@ import dev.agentarena.contracts.messages.WorldCheckpoint;
 import dev.agentarena.contracts.messages.WorldListing;
 import dev.agentarena.engine.world.Checkpoint;
 import dev.agentarena.engine.world.CheckpointSink;
+import dev.agentarena.simulation.state.StateWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,8 @@ public class DirectoryPublisher implements CheckpointSink {
     private final Counter failed;
     private final DistributionSummary bytes;
     private volatile BiConsumer<String, Long> stored = (worldId, offset) -> { };
+    /** The encoder thread's own writer, reused for every checkpoint's bytes. */
+    private final StateWriter stateBytes = new StateWriter();
 
     public DirectoryPublisher(@Channel("world-checkpoints") MutinyEmitter<Record<String, String>> checkpoints,
                               @Channel("world-listings") MutinyEmitter<Record<String, String>> listings,
@@ -84,8 +87,8 @@ public class DirectoryPublisher implements CheckpointSink {
     private void send(Checkpoint checkpoint) {
         String state;
         try {
-            state = Base64.getEncoder().encodeToString(
-                    Arrays.copyOf(checkpoint.state().array(), checkpoint.state().size()));
+            checkpoint.state().writeTo(stateBytes.reset());
+            state = Base64.getEncoder().encodeToString(Arrays.copyOf(stateBytes.array(), stateBytes.size()));
         } finally {
             checkpoint.release().run();
         }

@@ -6,7 +6,7 @@ import dev.agentarena.behavior.BuiltInBehaviors;
 import dev.agentarena.contracts.config.ArenaConfig;
 import dev.agentarena.simulation.DecisionPolicy;
 import dev.agentarena.simulation.Simulation;
-import dev.agentarena.simulation.state.StateWriter;
+import dev.agentarena.simulation.StateCapture;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
@@ -61,7 +61,7 @@ public final class WorldHandle {
     private final CheckpointSink checkpoints;
     private final long checkpointIntervalNanos;
     /** Reused for every checkpoint; while one is in flight ({@code checkpointFree} false) no other is taken. */
-    private final StateWriter checkpointState = new StateWriter();
+    private final StateCapture checkpointState = new StateCapture();
     private final AtomicBoolean checkpointFree = new AtomicBoolean(true);
     /** A checkpoint asked for by another thread (handover, shutdown), taken at the end of the next tick. */
     private final AtomicReference<Requested> requested = new AtomicReference<>();
@@ -531,7 +531,7 @@ public final class WorldHandle {
         if (!checkpointFree.compareAndSet(true, false)) {
             return null;
         }
-        simulation.saveState(checkpointState.reset());
+        simulation.capture(checkpointState);
         checkpointedTick = simulation.tick();
         checkpointedOffset = appliedOffset;
         CompletableFuture<Void> durable = new CompletableFuture<>();
