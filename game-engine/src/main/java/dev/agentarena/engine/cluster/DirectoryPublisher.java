@@ -94,7 +94,7 @@ public class DirectoryPublisher implements CheckpointSink {
         }
         var ref = checkpoint.configRef();
         String json = Json.write(new WorldCheckpoint(MessageSchema.CURRENT, checkpoint.worldId(), identity.id(),
-                checkpoint.offset(), checkpoint.reason(), checkpoint.restoredFrom(), System.currentTimeMillis(),
+                checkpoint.offset(), checkpoint.reason(), checkpoint.restoredFrom(), checkpoint.capturedAt(),
                 checkpoint.tick(), checkpoint.agents(), checkpoint.running(), checkpoint.teamBehaviors(),
                 ref == null ? null : ref.id(), ref == null ? null : ref.version(), checkpoint.config(), state));
         bytes.record(json.length());

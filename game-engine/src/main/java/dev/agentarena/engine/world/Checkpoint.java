@@ -12,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * out and then calls {@link #release()}, after which the world may capture its next checkpoint. The sink completes {@code durable} once the checkpoint is stored (or fails it).
  *
  * @param offset       the offset of the last command applied (-1: none)
+ * @param capturedAt   when the world's thread took it (epoch ms)
  * @param restoredFrom for a RESUMED checkpoint, the offset of the checkpoint the world was restored from
  */
-public record Checkpoint(String worldId, long offset, String reason, Long restoredFrom, long tick, int agents,
+public record Checkpoint(String worldId, long offset, long capturedAt, String reason, Long restoredFrom, long tick, int agents,
                          boolean running, List<String> teamBehaviors, ConfigRef configRef, ArenaConfig config,
                          StateCapture state, Runnable release, CompletableFuture<Void> durable) {
 }

@@ -207,11 +207,6 @@ public final class WorldHandle {
         applyQueued(new Queued(command, offset, null));
     }
 
-    /** The offset of the last command applied; only safe from the world's thread or before its loop starts. */
-    long appliedOffset() {
-        return appliedOffset;
-    }
-
     private static int agentsAddedBy(WorldCommand command) {
         return command instanceof WorldCommand.AddAgents add ? add.count() : 0;
     }
@@ -535,7 +530,7 @@ public final class WorldHandle {
         checkpointedTick = simulation.tick();
         checkpointedOffset = appliedOffset;
         CompletableFuture<Void> durable = new CompletableFuture<>();
-        checkpoints.write(new Checkpoint(id, appliedOffset, reason, restoredFrom, simulation.tick(),
+        checkpoints.write(new Checkpoint(id, appliedOffset, System.currentTimeMillis(), reason, restoredFrom, simulation.tick(),
                 simulation.agentCount(), running, List.of(teamBehaviorsOrEmpty()), configRef, simulation.config(),
                 checkpointState, () -> checkpointFree.set(true), durable));
         return durable;

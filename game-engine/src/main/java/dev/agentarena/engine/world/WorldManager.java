@@ -150,11 +150,6 @@ public class WorldManager {
         world.replay(command, offset);
     }
 
-    /** The offset of the last command in a world that is not activated yet. */
-    public long appliedOffset(WorldHandle world) {
-        return world.appliedOffset();
-    }
-
     /** Checkpoints a world that is not activated yet, on the caller's thread; null while an earlier one is written. */
     public CompletableFuture<Void> checkpointNow(WorldHandle world, String reason, Long restoredFrom) {
         return world.checkpointNow(reason, restoredFrom);
