@@ -64,7 +64,11 @@ public final class ConnectionWriter {
 
     // Confined to the loop.
     private boolean writing;
-    private boolean snapshotWentLast;
+    /**
+     * Starts true so that, when a reply and a snapshot both wait at the first write, the reply goes first: a
+     * connection's first message is its {@code welcome}, queued before its first keyframe is offered.
+     */
+    private boolean snapshotWentLast = true;
     private boolean closed;
 
     public ConnectionWriter(Transport transport, ConnectionLoop loop, Limits limits, Runnable onSnapshotSkipped,
