@@ -18,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +89,9 @@ public class DirectoryPublisher implements CheckpointSink {
         String state;
         try {
             checkpoint.state().writeTo(stateBytes.reset());
-            state = Base64.getEncoder().encodeToString(Arrays.copyOf(stateBytes.array(), stateBytes.size()));
+            // Straight from the writer's array, not a copy of it; the encoder's buffer is an exact heap array of ASCII.
+            byte[] base64 = Base64.getEncoder().encode(ByteBuffer.wrap(stateBytes.array(), 0, stateBytes.size())).array();
+            state = new String(base64, StandardCharsets.ISO_8859_1);
         } finally {
             checkpoint.release().run();
         }

@@ -1,17 +1,14 @@
 package dev.agentarena.engine.cluster;
 
-import dev.agentarena.contracts.json.JsonReadException;
 import dev.agentarena.contracts.messages.EngineListing;
-import dev.agentarena.contracts.messages.MessageSchema;
 import dev.agentarena.contracts.messages.VersionedMessage;
 import dev.agentarena.contracts.messages.WorldCheckpoint;
 import dev.agentarena.contracts.messages.WorldListing;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.agentarena.engine.messaging.ChangelogRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -29,13 +26,11 @@ import java.util.function.Predicate;
 /**
  * What every engine knows of all worlds, read from the compacted topics from the beginning: which worlds exist and
  * who runs them ({@code arena.worlds}), which engines are up ({@code arena.engines}) and each world's latest
- * checkpoint ({@code arena.world.checkpoints}). A null value is a deletion; an unreadable record is counted and
- * skipped. Callers may wait for a world's listing to reach a state (a create or delete carried out).
+ * checkpoint ({@code arena.world.checkpoints}), each record applied as {@link ChangelogRecords} says. Callers may
+ * wait for a world's listing to reach a state (a create or delete carried out).
  */
 @ApplicationScoped
 public class WorldDirectory {
-
-    private static final Logger LOG = Logger.getLogger(WorldDirectory.class);
 
     /** Someone waiting for a world's listing to satisfy {@code done}. */
     private record Waiter(String worldId, Predicate<Optional<WorldListing>> done,
@@ -47,10 +42,10 @@ public class WorldDirectory {
     private final Map<String, WorldCheckpoint> checkpoints = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> reached = new ConcurrentHashMap<>();
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
-    private final MeterRegistry registry;
+    private final ChangelogRecords records;
 
-    public WorldDirectory(MeterRegistry registry) {
-        this.registry = registry;
+    public WorldDirectory(ChangelogRecords records) {
+        this.records = records;
     }
 
     @Incoming("worlds-changelog")
@@ -118,14 +113,7 @@ public class WorldDirectory {
     private <T extends VersionedMessage> void apply(ConsumerRecord<String, String> record, String name, Class<T> type,
                                                     BiConsumer<String, T> upsert, Consumer<String> remove) {
         try {
-            if (record.value() == null) {
-                remove.accept(record.key());
-            } else {
-                upsert.accept(record.key(), MessageSchema.read(record.value(), type));
-            }
-        } catch (JsonReadException | IllegalArgumentException e) {
-            registry.counter("arena.engine.kafka.malformed", "topic", name).increment();
-            LOG.warnf("unreadable %s record %s skipped: %s", name, record.key(), e.getMessage());
+            records.apply(record, name, type, upsert, remove);
         } finally {
             reached.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
         }
