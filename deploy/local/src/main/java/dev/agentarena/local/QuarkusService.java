@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,15 @@ import java.util.Map;
 public final class QuarkusService implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final List<String> HEAP = List.of("-Xms64m", "-Xmx512m");
+    /**
+     * The services that wait on Kafka and MongoDB run on C1 alone. With both JIT tiers, C2 compiling their libraries
+     * took 20–30 % of a core for the first minutes after a start, on the 2 cores the whole stack shares, and more CPU
+     * than the code it made faster saved (SaveLatencyBench, docs/benchmarks.md). The engine keeps C2: its simulation's
+     * loops need it.
+     */
+    private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
+    private static final String ENGINE_MODULE = "game-engine";
 
     private final ChildProcess process;
     private final int port;
@@ -50,7 +60,7 @@ public final class QuarkusService implements AutoCloseable {
         // does not cover; measured here, "started in" did not improve (1.7 s -> 2.2 s for the engine) and each stop
         // took seconds longer while recording.
         ChildProcess child = ChildProcess.start(name, List.of(runJar.toString()), "io.quarkus.bootstrap.runner.QuarkusEntryPoint",
-                List.of(), props, environment, List.of("-Xms64m", "-Xmx512m"), false, logDir.resolve(name + ".log"));
+                List.of(), props, environment, jvmOptions(appDir), false, logDir.resolve(name + ".log"));
         try {
             awaitReady(child, port, readyTimeout);
         } catch (RuntimeException | InterruptedException e) {
@@ -58,6 +68,16 @@ public final class QuarkusService implements AutoCloseable {
             throw e;
         }
         return new QuarkusService(child, port);
+    }
+
+    /** The options of the service built in {@code appDir} ({@code <module>/target/quarkus-app}). */
+    static List<String> jvmOptions(Path appDir) {
+        Path module = appDir.toAbsolutePath().normalize().getParent().getParent().getFileName();
+        List<String> options = new ArrayList<>(HEAP);
+        if (!module.toString().equals(ENGINE_MODULE)) {
+            options.addAll(C1_ONLY);
+        }
+        return options;
     }
 
     public int port() {

@@ -78,6 +78,11 @@ public final class Supervisor<T extends AutoCloseable> implements AutoCloseable 
         return current;
     }
 
+    /** The running part's process (after a restart, the new one's). */
+    public ChildProcess process() {
+        return processOf.apply(current);
+    }
+
     public State state() {
         return state;
     }
