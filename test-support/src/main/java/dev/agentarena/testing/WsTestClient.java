@@ -25,6 +25,7 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
     private final AtomicLong binaryFrames = new AtomicLong();
     private final AtomicLong binaryBytes = new AtomicLong();
     private volatile boolean closed;
+    private volatile boolean snapshotsCountedOnly;
 
     private WsTestClient(URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
@@ -46,6 +47,15 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
 
     public void send(String frame) {
         socket.sendText(frame, true).join();
+    }
+
+    /**
+     * From now on snapshot frames are only counted ({@link #binaryFrames()}, {@link #binaryBytes()}), neither decoded
+     * nor kept: for a benchmark's client that watches a world for a long time but awaits only replies, whose decoding
+     * and kept states would otherwise take the measured services' CPU and fill its own heap.
+     */
+    public void countSnapshotsOnly() {
+        snapshotsCountedOnly = true;
     }
 
     /** Binary (snapshot) frames received so far. */
@@ -87,6 +97,12 @@ public final class WsTestClient extends ReceivingClient implements AutoCloseable
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (snapshotsCountedOnly) {
+                binaryBytes.addAndGet(data.remaining());
+                binaryFrames.addAndGet(last ? 1 : 0);
+                webSocket.request(1);
+                return null;
+            }
             if (binary.remaining() < data.remaining()) {
                 ByteBuffer larger = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()));
                 binary.flip();
