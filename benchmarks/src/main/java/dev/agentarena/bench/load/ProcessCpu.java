@@ -13,8 +13,10 @@ import java.util.Map;
  * CPU time of another process on Linux, from {@code /proc/<pid>/stat} (user + system, in clock ticks of
  * 10 ms: {@code CLK_TCK} is 100 on every Linux this project runs on), in all and per group of its threads (from
  * {@code /proc/<pid>/task/<tid>/stat}, grouped by thread name). Two readings over a wall-clock interval give the
- * shares in percent of one core. A thread that ends inside the interval is missing from its group (the total
- * still counts it), so the groups may sum to a little less than the total.
+ * shares in percent of one core. A group counts each of its threads' time since the first reading, or since the
+ * thread began if it began later; a thread that ends inside the interval is missing from its group (the total still
+ * counts it), so the groups may sum to a little less than the total. Per thread, because a JVM starts and stops
+ * compiler threads as its queue of work grows and shrinks: a group's sum would fall when one of them ends.
  */
 final class ProcessCpu {
 
@@ -33,7 +35,7 @@ final class ProcessCpu {
     private final long pid;
     private final List<Group> groups;
     private double startCpu;
-    private Map<String, Double> startGroups;
+    private Map<String, ThreadCpu> startThreads;
     private long startNanos;
 
     /** @param groups the thread groups to report, in order; threads in none of them count as {@value #OTHER} */
@@ -44,7 +46,7 @@ final class ProcessCpu {
 
     void start() {
         startCpu = processSeconds();
-        startGroups = groupSeconds();
+        startThreads = threadSeconds();
         startNanos = System.nanoTime();
     }
 
@@ -57,21 +59,28 @@ final class ProcessCpu {
     /** Each group's CPU since {@link #start()} in percent of one core, in the order given, then {@value #OTHER}. */
     Map<String, Double> groupPercentSinceStart() {
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Double> now = groupSeconds();
         Map<String, Double> percent = new LinkedHashMap<>();
-        now.forEach((group, seconds) -> percent.put(group, 100 * (seconds - startGroups.getOrDefault(group, 0.0)) / wall));
+        groups.forEach(group -> percent.put(group.name(), 0.0));
+        percent.put(OTHER, 0.0);
+        threadSeconds().forEach((tid, now) -> {
+            ThreadCpu before = startThreads.get(tid);
+            double since = before != null && before.name().equals(now.name()) ? now.seconds() - before.seconds() : now.seconds();
+            percent.merge(groupOf(now.name()), 100 * since / wall, Double::sum);
+        });
         return percent;
     }
 
-    private Map<String, Double> groupSeconds() {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        groups.forEach(group -> seconds.put(group.name(), 0.0));
-        seconds.put(OTHER, 0.0);
+    /** One thread's name and CPU seconds. */
+    private record ThreadCpu(String name, double seconds) {
+    }
+
+    private Map<String, ThreadCpu> threadSeconds() {
+        Map<String, ThreadCpu> threads = new LinkedHashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    seconds.merge(groupOf(name), cpuSeconds(task.resolve("stat")), Double::sum);
+                    threads.put(task.getFileName().toString(), new ThreadCpu(name, cpuSeconds(task.resolve("stat"))));
                 } catch (NoSuchFileException ended) {
                     // The thread ended between the listing and the read.
                 }
@@ -79,7 +88,7 @@ final class ProcessCpu {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the threads of process " + pid + " (Linux only)", e);
         }
-        return seconds;
+        return threads;
     }
 
     private String groupOf(String threadName) {

@@ -25,6 +25,18 @@ final class Samples {
         return size;
     }
 
+    /** The positions (in the order added) of the {@code n} largest values, largest first. */
+    int[] largest(int n) {
+        Integer[] order = new Integer[size];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(values[b], values[a]));
+        return Arrays.stream(order).limit(n).mapToInt(Integer::intValue).toArray();
+    }
+
+    long get(int index) {
+        return values[index];
+    }
+
     /** The value at quantile {@code q} (0..1) by the nearest-rank method; NaN when empty. */
     double percentile(double q) {
         if (size == 0) {

@@ -29,15 +29,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The save round trip a signed-in player waits for (WebSocket {@code save_config} in → {@code config_saved} out, every
- * hop real), paced like a person editing: updates of one config right after the stack started, creates, then updates
- * again once warm; beside it, in the same run, a bare Kafka produce → consume round trip on the same broker, the floor
+ * hop real), paced like a person editing: updates of one config right after the stack started, creates, updates again
+ * right after (warm), and once more after {@code steadySeconds} more of unmeasured updates (steady: the JIT compilers of
+ * every process have had the save's paths for minutes, as on a server that has been running); beside it, in the same run, a bare Kafka produce → consume round trip on the same broker, the floor
  * of the two Kafka hops a save takes. Each series is {@code count} requests at {@code rate} per second, one at a time.
  * Where each series' time went is read from the services' step histograms (the persistence service's
  * {@code arena.persistence.command.step}, the engine's {@code arena.engine.persistence.result.queued}) before and after
  * it; what they leave of a save's p50 is the engine's own share (WebSocket, validation, routing the answer).
  * The bench starts its own stack (Kafka, embedded MongoDB, the three services' fast-jars) on free ports.
  * Run from the repository root once every service is packaged:
- * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.agentarena.bench.load.SaveLatencyBench [count] [rate]}
+ * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.agentarena.bench.load.SaveLatencyBench [count] [rate] [steadySeconds]}
  */
 public final class SaveLatencyBench {
 
@@ -51,9 +52,11 @@ public final class SaveLatencyBench {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 25;
+        int steadySeconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
         long periodNanos = (long) (1e9 / rate);
         Map<String, Samples> series = new LinkedHashMap<>();
         Map<String, List<String>> hopRows = new LinkedHashMap<>();
+        Map<String, Map<String, String>> cpuRows = new LinkedHashMap<>();
         try (Stack stack = Stack.start(new Stack.Options(LoadTool.repoRoot(), Files.createTempDirectory("arena-save-bench"),
                 null, null, new Stack.PortPlan(0, 0, 0, 0, 0, 0), Duration.ofSeconds(120), "127.0.0.1"),
                 line -> System.out.println("  " + line))) {
@@ -70,11 +73,18 @@ public final class SaveLatencyBench {
                 saves.put("updates of one config, first after start", updates::next);
                 saves.put("creates", i -> create(creators.get(i / CREATES_PER_USER), i));
                 saves.put("updates of one config, warm", updates::next);
+                String steady = "updates of one config, steady (after " + steadySeconds + " s more of them)";
+                saves.put(steady, updates::next);
                 for (Map.Entry<String, Request> save : saves.entrySet()) {
+                    if (save.getKey().equals(steady)) {
+                        paced((int) (steadySeconds * rate), periodNanos, updates::next);
+                    }
                     List<TreeMap<Double, Double>> before = hops.read();
+                    Map<String, ProcessCpu> cpu = processCpu(stack);
                     Samples samples = paced(count, periodNanos, save.getValue());
                     series.put(save.getKey(), samples);
                     hopRows.put(save.getKey(), hops.row(before, hops.read(), samples.percentile(0.5) / 1e6));
+                    cpuRows.put(save.getKey(), cpuRow(cpu));
                 }
             } finally {
                 creators.forEach(WsTestClient::close);
@@ -89,10 +99,43 @@ public final class SaveLatencyBench {
                 ms(samples.percentile(0.5)), ms(samples.percentile(0.99)), ms(samples.percentile(1.0)),
                 samples.percentile(0.5) / floor));
         System.out.println();
+        System.out.println("The slowest requests of each series: #position (0 = the series' first) ms");
+        series.forEach((name, samples) -> {
+            StringBuilder slowest = new StringBuilder();
+            for (int index : samples.largest(5)) {
+                slowest.append(String.format(" #%d %.1f", index, ms(samples.get(index))));
+            }
+            System.out.println("- " + name + ":" + slowest);
+        });
+        System.out.println();
         System.out.println("p50 / p99 ms per hop (from the services' histograms; the rest: the save's p50 less the hops' p50s)");
         System.out.println("| series | " + String.join(" | ", Hops.NAMES) + " | rest |");
         System.out.println("|---|" + "---|".repeat(Hops.NAMES.size() + 1));
         hopRows.forEach((name, cells) -> System.out.println("| " + name + " | " + String.join(" | ", cells) + " |"));
+        System.out.println();
+        System.out.println("CPU per process during each series, % of one core (200 % = this machine's 2 cores): all (JIT, GC)");
+        List<String> processes = List.copyOf(cpuRows.values().iterator().next().keySet());
+        System.out.println("| series | " + String.join(" | ", processes) + " |");
+        System.out.println("|---|" + "---|".repeat(processes.size()));
+        cpuRows.forEach((name, cells) -> System.out.println("| " + name + " | " + String.join(" | ", cells.values()) + " |"));
+    }
+
+    /** A CPU reading started now for each of the stack's processes and this one (the measuring clients). */
+    private static Map<String, ProcessCpu> processCpu(Stack stack) {
+        Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
+        stack.children().forEach(child -> cpu.put(child.name(), new ProcessCpu(child.process().pid(), ProcessCpu.JVM)));
+        cpu.put("bench (clients)", new ProcessCpu(ProcessHandle.current().pid(), ProcessCpu.JVM));
+        cpu.values().forEach(ProcessCpu::start);
+        return cpu;
+    }
+
+    private static Map<String, String> cpuRow(Map<String, ProcessCpu> cpu) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cpu.forEach((name, reading) -> {
+            Map<String, Double> groups = reading.groupPercentSinceStart();
+            cells.put(name, String.format("%.0f (%.0f, %.0f)", reading.percentSinceStart(), groups.get("JIT"), groups.get("GC")));
+        });
+        return cells;
     }
 
     /** The step histograms of one save's hops, in the order a save passes them. */
@@ -135,6 +178,8 @@ public final class SaveLatencyBench {
     private static WsTestClient signedIn(String url) {
         WsTestClient client = WsTestClient.connect(url, SignedInUser.signIn(url, "bench-" + System.nanoTime()).bearer());
         client.awaitType("welcome", REPLY_WAIT);
+        // It watches the world as a page does, but its decoding would run on the services' 2 cores; a page's runs on the player's machine.
+        client.countSnapshotsOnly();
         return client;
     }
 
