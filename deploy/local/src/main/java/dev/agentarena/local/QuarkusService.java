@@ -25,7 +25,8 @@ public final class QuarkusService implements AutoCloseable {
      * loops need it.
      */
     private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
-    private static final String ENGINE_MODULE = "game-engine";
+    /** The module of the game engine, the one service that keeps both JIT tiers. */
+    static final String ENGINE_MODULE = "game-engine";
 
     private final ChildProcess process;
     private final int port;

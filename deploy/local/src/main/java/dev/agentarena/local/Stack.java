@@ -67,8 +67,6 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static final String ENGINE_MODULE = "game-engine";
-
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Options options;
     private final Consumer<String> progress;
@@ -217,7 +215,7 @@ public final class Stack implements AutoCloseable {
     private Supervisor<QuarkusService> launchEngine(int index) throws IOException, InterruptedException {
         int port = enginePorts.get(index);
         // As environment variables, the way the Helm chart sets them: the engine reads them as arena.engine.cluster.*.
-        return launch(ENGINE_MODULE, engineName(index, options.engines()), options.engineHost(), port,
+        return launch(QuarkusService.ENGINE_MODULE, engineName(index, options.engines()), options.engineHost(), port,
                 Map.of("kafka.bootstrap.servers", bootstrapServers),
                 Map.of("ARENA_ENGINE_CLUSTER_ENGINE_ID", "engine-" + (index + 1),
                         "ARENA_ENGINE_CLUSTER_PUBLIC_URL", "http://" + browserHost(options.engineHost()) + ":" + port));
@@ -228,7 +226,7 @@ public final class Stack implements AutoCloseable {
      * log file's. A lone engine keeps the module's name.
      */
     public static String engineName(int index, int engines) {
-        return engines == 1 ? ENGINE_MODULE : ENGINE_MODULE + "-" + (index + 1);
+        return engines == 1 ? QuarkusService.ENGINE_MODULE : QuarkusService.ENGINE_MODULE + "-" + (index + 1);
     }
 
     /** The host a browser on this machine reaches an engine by: an engine on all interfaces is on localhost too. */
