@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * The save round trip a signed-in player waits for (WebSocket {@code save_config} in → {@code config_saved} out, every
  * hop real), paced like a person editing: updates of one config right after the stack started, creates, updates again
  * right after (warm), and once more after {@code steadySeconds} more of unmeasured updates (steady: the JIT compilers of
- * every process have had the save's paths for minutes, as on a server that has been running); beside it, in the same run, a bare Kafka produce → consume round trip on the same broker, the floor
- * of the two Kafka hops a save takes. Each series is {@code count} requests at {@code rate} per second, one at a time.
+ * every process have had the save's paths for minutes, as on a server that has been running); beside it, in the same
+ * run, a bare Kafka produce → consume round trip on the same broker, the floor of the two Kafka hops a save takes.
+ * Each series is {@code count} requests at {@code rate} per second, one at a time.
  * Where each series' time went is read from the services' step histograms (the persistence service's
  * {@code arena.persistence.command.step}, the engine's {@code arena.engine.persistence.result.queued}) before and after
  * it; what they leave of a save's p50 is the engine's own share (WebSocket, validation, routing the answer).
@@ -69,22 +70,20 @@ public final class SaveLatencyBench {
             Hops hops = new Hops(stack.persistence().port(), stack.engine().port());
             try (WsTestClient client = signedIn(url)) {
                 Updates updates = new Updates(client);
-                Map<String, Request> saves = new LinkedHashMap<>();
-                saves.put("updates of one config, first after start", updates::next);
-                saves.put("creates", i -> create(creators.get(i / CREATES_PER_USER), i));
-                saves.put("updates of one config, warm", updates::next);
-                String steady = "updates of one config, steady (after " + steadySeconds + " s more of them)";
-                saves.put(steady, updates::next);
-                for (Map.Entry<String, Request> save : saves.entrySet()) {
-                    if (save.getKey().equals(steady)) {
-                        paced((int) (steadySeconds * rate), periodNanos, updates::next);
-                    }
+                List<Series> saves = List.of(
+                        new Series("updates of one config, first after start", 0, updates::next),
+                        new Series("creates", 0, i -> create(creators.get(i / CREATES_PER_USER), i)),
+                        new Series("updates of one config, warm", 0, updates::next),
+                        new Series("updates of one config, steady (after " + steadySeconds + " s more of them)",
+                                (int) (steadySeconds * rate), updates::next));
+                for (Series save : saves) {
+                    paced(save.unmeasuredFirst(), periodNanos, save.request());
                     List<TreeMap<Double, Double>> before = hops.read();
                     Map<String, ProcessCpu> cpu = processCpu(stack);
-                    Samples samples = paced(count, periodNanos, save.getValue());
-                    series.put(save.getKey(), samples);
-                    hopRows.put(save.getKey(), hops.row(before, hops.read(), samples.percentile(0.5) / 1e6));
-                    cpuRows.put(save.getKey(), cpuRow(cpu));
+                    Samples samples = paced(count, periodNanos, save.request());
+                    series.put(save.name(), samples);
+                    hopRows.put(save.name(), hops.row(before, hops.read(), samples.percentile(0.5) / 1e6));
+                    cpuRows.put(save.name(), cpuRow(cpu));
                 }
             } finally {
                 creators.forEach(WsTestClient::close);
@@ -185,6 +184,10 @@ public final class SaveLatencyBench {
 
     private interface Request {
         long run(int index) throws Exception;
+    }
+
+    /** A measured series: {@code unmeasuredFirst} requests, then the measured ones, all of {@code request}. */
+    private record Series(String name, int unmeasuredFirst, Request request) {
     }
 
     /** Runs {@code count} requests, the i-th no earlier than i periods after the first; returns their durations. */
